@@ -1,0 +1,3 @@
+import { run } from '../apply-patches.js'
+
+await run()

@@ -1,0 +1,3 @@
+import { run } from '../build-push-images.js'
+
+await run()

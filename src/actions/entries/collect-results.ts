@@ -1,0 +1,3 @@
+import { run } from '../collect-results.js'
+
+await run()

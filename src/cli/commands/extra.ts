@@ -1,0 +1,9 @@
+import type { Command } from 'commander'
+
+/**
+ * Commands beyond `plan` and the five stages (`run`, `sim`, `teardown`, ...). Each area registers its command
+ * here so program.ts stays a plain list.
+ */
+export function extraCommands(): Command[] {
+  return []
+}
