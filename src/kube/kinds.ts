@@ -22,7 +22,12 @@ export const KINDS = {
   Secret: { apiVersion: 'v1', kind: 'Secret', plural: 'secrets', namespaced: true },
   ClusterImageSet: custom('hive.openshift.io', 'v1', 'ClusterImageSet', 'clusterimagesets', false),
   ClusterDeployment: custom('hive.openshift.io', 'v1', 'ClusterDeployment', 'clusterdeployments'),
-  AgentClusterInstall: custom('extensions.hive.openshift.io', 'v1beta1', 'AgentClusterInstall', 'agentclusterinstalls'),
+  AgentClusterInstall: custom(
+    'extensions.hive.openshift.io',
+    'v1beta1',
+    'AgentClusterInstall',
+    'agentclusterinstalls'
+  ),
   InfraEnv: custom('agent-install.openshift.io', 'v1beta1', 'InfraEnv', 'infraenvs'),
   NMStateConfig: custom('agent-install.openshift.io', 'v1beta1', 'NMStateConfig', 'nmstateconfigs'),
   Agent: custom('agent-install.openshift.io', 'v1beta1', 'Agent', 'agents'),

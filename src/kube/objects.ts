@@ -57,7 +57,10 @@ const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/
 export function dns1123LabelProblems(value: string): string[] {
   const problems: string[] = []
   if (value.length > 63) problems.push(`must be at most 63 characters (has ${value.length})`)
-  if (!DNS1123_LABEL.test(value)) problems.push('must consist of lower case letters, digits and "-", and start and end with a letter or digit')
+  if (!DNS1123_LABEL.test(value))
+    problems.push(
+      'must consist of lower case letters, digits and "-", and start and end with a letter or digit'
+    )
   return problems
 }
 
@@ -66,7 +69,9 @@ export function dns1123SubdomainProblems(value: string): string[] {
   const problems: string[] = []
   if (value.length > 253) problems.push(`must be at most 253 characters (has ${value.length})`)
   if (!DNS1123_SUBDOMAIN.test(value)) {
-    problems.push('must consist of lower case letters, digits, "-" and ".", and start and end with a letter or digit')
+    problems.push(
+      'must consist of lower case letters, digits, "-" and ".", and start and end with a letter or digit'
+    )
   }
   return problems
 }
@@ -74,7 +79,10 @@ export function dns1123SubdomainProblems(value: string): string[] {
 export function labelValueProblems(value: string): string[] {
   const problems: string[] = []
   if (value.length > 63) problems.push(`must be at most 63 characters (has ${value.length})`)
-  if (!LABEL_VALUE.test(value)) problems.push('must be empty or consist of letters, digits, "-", "_" and ".", starting and ending with a letter or digit')
+  if (!LABEL_VALUE.test(value))
+    problems.push(
+      'must be empty or consist of letters, digits, "-", "_" and ".", starting and ending with a letter or digit'
+    )
   return problems
 }
 
@@ -85,7 +93,9 @@ export function labelKeyProblems(key: string): string[] {
   const problems: string[] = []
   if (prefix !== undefined) problems.push(...dns1123SubdomainProblems(prefix).map(p => `prefix ${p}`))
   if (name.length > 63 || !LABEL_NAME.test(name)) {
-    problems.push('name part must be 1-63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit')
+    problems.push(
+      'name part must be 1-63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit'
+    )
   }
   return problems
 }

@@ -1,0 +1,117 @@
+/**
+ * Deletes every object of a run, found by its run-id label (Agents included: InfraEnvs copy the label
+ * onto them), children before parents and Namespaces last.
+ *
+ * Deleting CRs that assisted-service put finalizers on needs the service running; deleting a Namespace
+ * needs kube-controller-manager. Whatever is still there when the wait ends is reported, not hidden.
+ */
+import type { Logger } from '../util/logging.js'
+import { isRetryable, toUserError, type KubeClient } from './client.js'
+import { forEachLimited, sleep, withRetries } from './concurrency.js'
+import { KINDS, type KindName } from './kinds.js'
+import { runSelector } from './objects.js'
+
+export const TEARDOWN_ORDER: readonly KindName[] = [
+  'BareMetalHost',
+  'Agent',
+  'InfraEnv',
+  'AgentClusterInstall',
+  'ClusterDeployment',
+  'NMStateConfig',
+  'Secret',
+  'ClusterImageSet',
+  'Namespace'
+]
+
+export interface TeardownOptions {
+  runId: string
+  logger: Logger
+  concurrency?: number
+  /** Wait until the objects are gone (default true), at most `timeoutMs` (default 120 s). */
+  wait?: boolean
+  timeoutMs?: number
+  signal?: AbortSignal
+}
+
+export interface TeardownResult {
+  deleted: Partial<Record<KindName, number>>
+  /** Objects still present (e.g. held by finalizers) when the wait ended, per kind. */
+  remaining: Partial<Record<KindName, number>>
+}
+
+export async function teardownRun(client: KubeClient, options: TeardownOptions): Promise<TeardownResult> {
+  const { logger } = options
+  const selector = runSelector(options.runId)
+  const deleted: Partial<Record<KindName, number>> = {}
+  for (const kind of TEARDOWN_ORDER) {
+    const info = KINDS[kind]
+    const { items } = await client
+      .list(info, { labelSelector: selector, signal: options.signal })
+      .catch(error => {
+        throw toUserError(error, client.server)
+      })
+    const live = items.filter(item => !item.metadata.deletionTimestamp)
+    if (live.length === 0) continue
+    let count = 0
+    await forEachLimited(
+      live,
+      options.concurrency ?? 16,
+      async item => {
+        const gone = await withRetries(
+          () => client.delete(info, item.metadata.name, item.metadata.namespace, { signal: options.signal }),
+          isRetryable,
+          {
+            signal: options.signal
+          }
+        ).catch(error => {
+          throw toUserError(error, client.server)
+        })
+        if (gone) count++
+      },
+      options.signal
+    )
+    deleted[kind] = count
+    logger.info(`deleted ${count} ${info.plural}`)
+  }
+  const remaining: Partial<Record<KindName, number>> = {}
+  if (options.wait ?? true) {
+    const deadline = Date.now() + (options.timeoutMs ?? 120_000)
+    for (;;) {
+      let left = 0
+      for (const kind of TEARDOWN_ORDER) {
+        const { items } = await client.list(KINDS[kind], {
+          labelSelector: selector,
+          limit: 1,
+          signal: options.signal
+        })
+        if (items.length) {
+          // A page of one is enough to know; count exactly only for the report at the end.
+          remaining[kind] = items.length
+          left++
+        } else {
+          delete remaining[kind]
+        }
+      }
+      if (left === 0 || Date.now() >= deadline) break
+      await sleep(1000, options.signal)
+    }
+    for (const kind of Object.keys(remaining) as KindName[]) {
+      const { items } = await client.list(KINDS[kind], { labelSelector: selector, signal: options.signal })
+      remaining[kind] = items.length
+      const why =
+        kind === 'Namespace'
+          ? 'namespace deletion needs kube-controller-manager'
+          : 'finalizers of a service that is not running may hold them'
+      logger.warning(`${items.length} ${KINDS[kind].plural} of run ${options.runId} still present (${why})`)
+    }
+  }
+  return { deleted, remaining }
+}
+
+/** Human summary: `deleted 12 objects (4 infraenvs, ...)`. */
+export function describeTeardown(result: TeardownResult): string {
+  const parts = Object.entries(result.deleted).map(([kind, n]) => `${n} ${KINDS[kind as KindName].plural}`)
+  const total = Object.values(result.deleted).reduce((a, b) => a + (b ?? 0), 0)
+  const left = Object.entries(result.remaining).map(([kind, n]) => `${n} ${KINDS[kind as KindName].plural}`)
+  return `deleted ${total} objects${parts.length ? ` (${parts.join(', ')})` : ''}${left.length ? `; still present: ${left.join(', ')}` : ''}`
+}
