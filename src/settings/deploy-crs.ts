@@ -1,4 +1,15 @@
-import { DEBUG, KUBECONFIG, PLAN, PULL_SECRET, PULL_SECRET_FILE, QUIET, RUN_DIR, RUN_ID, SERVICE_CONFIG, SHARD } from './common.js'
+import {
+  DEBUG,
+  KUBECONFIG,
+  PLAN,
+  PULL_SECRET,
+  PULL_SECRET_FILE,
+  QUIET,
+  RUN_DIR,
+  RUN_ID,
+  SERVICE_CONFIG,
+  SHARD
+} from './common.js'
 import type { StageTable } from './options.js'
 
 export const deployCrsTable: StageTable = {
@@ -12,11 +23,17 @@ export const deployCrsTable: StageTable = {
     SHARD,
     SERVICE_CONFIG,
     KUBECONFIG,
+    {
+      name: 'kube-context',
+      description: 'Context of the kubeconfig to use (default: its current context).',
+      kind: 'string'
+    },
     PULL_SECRET,
     PULL_SECRET_FILE,
     {
       name: 'render',
-      description: 'Write the manifests into this directory instead of applying them.',
+      description:
+        'Write the manifests into this directory instead of applying them (files are mode 0600: they hold the pull secret).',
       kind: 'path'
     },
     {
@@ -26,16 +43,37 @@ export const deployCrsTable: StageTable = {
       default: 'false'
     },
     {
+      name: 'wait',
+      description:
+        'Wait for every InfraEnv to get its discovery image: auto (only when a service writes InfraEnv status within 15 s), always, never. With teardown: wait until the objects are gone (auto and always) or not (never).',
+      kind: 'enum',
+      choices: ['auto', 'always', 'never'],
+      default: 'auto'
+    },
+    {
       name: 'wait-timeout',
-      description: 'Wait this long for every InfraEnv to get its image URL (0 = do not wait).',
+      description: 'Longest wait for the InfraEnv images (or, with teardown, for the objects to be gone).',
       kind: 'duration',
-      default: '0s'
+      default: '10m'
     },
     {
       name: 'concurrency',
-      description: 'Objects applied in parallel.',
+      description: 'Requests in flight to the API server.',
       kind: 'integer',
       default: '16'
+    },
+    {
+      name: 'bare-metal-hosts',
+      description: 'Also create a BareMetalHost per host, labelled for its InfraEnv.',
+      kind: 'boolean',
+      default: 'false'
+    },
+    {
+      name: 'auto-approve',
+      description:
+        'Set agentApproval.autoApprove on the InfraEnvs, so the service approves Agents instead of the swarm.',
+      kind: 'boolean',
+      default: 'false'
     },
     QUIET,
     DEBUG
@@ -43,6 +81,10 @@ export const deployCrsTable: StageTable = {
   outputs: [
     { name: 'run-id', description: 'The run id.' },
     { name: 'objects', description: 'Number of objects applied (or rendered, or deleted).' },
-    { name: 'infraenvs', description: 'JSON list of {namespace, name} of the InfraEnvs.' }
+    { name: 'infraenvs', description: 'JSON list of {namespace, name} of the InfraEnvs.' },
+    {
+      name: 'infraenvs-ready',
+      description: 'How many InfraEnvs have their discovery image (0 when not waited for).'
+    }
   ]
 }
