@@ -1,3 +1,0 @@
-import { run } from '../apply-patches.js'
-
-await run()

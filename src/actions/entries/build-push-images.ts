@@ -1,3 +1,0 @@
-import { run } from '../build-push-images.js'
-
-await run()

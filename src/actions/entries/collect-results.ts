@@ -1,3 +1,0 @@
-import { run } from '../collect-results.js'
-
-await run()

@@ -1,3 +1,0 @@
-import { run } from '../deploy-crs.js'
-
-await run()

@@ -1,3 +1,0 @@
-import { run } from '../launch-swarm.js'
-
-await run()
