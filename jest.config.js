@@ -6,7 +6,11 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }]
   },
-  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testMatch: [
+    '<rootDir>/src/**/*.test.ts',
+    '<rootDir>/__tests__/**/*.test.ts',
+    '<rootDir>/test/**/*.test.ts'
+  ],
   testPathIgnorePatterns: ['/node_modules/', '/lib/', '/dist/'],
   setupFiles: ['<rootDir>/__fixtures__/setup-env.ts'],
   collectCoverageFrom: ['src/**/*.ts', '!src/**/*.test.ts', '!src/api/generated/**'],

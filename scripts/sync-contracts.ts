@@ -33,7 +33,9 @@ async function generateModels(spec: Record<string, unknown>): Promise<string> {
     title: 'AssistedServiceModels',
     type: 'object',
     additionalProperties: false,
-    properties: Object.fromEntries(Object.keys(definitions).map(name => [name, { $ref: `#/definitions/${name}` }])),
+    properties: Object.fromEntries(
+      Object.keys(definitions).map(name => [name, { $ref: `#/definitions/${name}` }])
+    ),
     definitions
   }
   return compile(rootSchema as never, 'AssistedServiceModels', {
@@ -55,7 +57,9 @@ async function build(): Promise<Output[]> {
   const swaggerPath = join(upstream, 'assisted-service', 'swagger.yaml')
   const crdDir = join(upstream, 'assisted-service', 'crds')
   if (!existsSync(swaggerPath)) {
-    throw new Error(`upstream contracts not found at ${upstream} (set ASSISTED_SWARM_UPSTREAM to the shared/upstream folder)`)
+    throw new Error(
+      `upstream contracts not found at ${upstream} (set ASSISTED_SWARM_UPSTREAM to the shared/upstream folder)`
+    )
   }
   const commit = upstreamCommit()
   const swaggerText = readFileSync(swaggerPath, 'utf8')
@@ -85,7 +89,9 @@ async function build(): Promise<Output[]> {
 
   const crds: Record<string, unknown> = {}
   const provenance: Record<string, string> = {}
-  for (const file of readdirSync(crdDir).filter(f => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(crdDir)
+    .filter(f => f.endsWith('.yaml'))
+    .sort()) {
     const text = readFileSync(join(crdDir, file), 'utf8')
     // The Hive and metal3 CRDs use a folded quoted style that only a lenient parser (like Kubernetes') accepts.
     const doc = jsYaml.loadAll(text).find(Boolean) as { metadata: { name: string } }
@@ -95,7 +101,10 @@ async function build(): Promise<Output[]> {
   outputs.push({
     path: 'src/kube/generated/crds.ts',
     content:
-      header('config/crd/bases + hack/crds (see ../shared/upstream/README.md)', sha256(JSON.stringify(provenance))) +
+      header(
+        'config/crd/bases + hack/crds (see ../shared/upstream/README.md)',
+        sha256(JSON.stringify(provenance))
+      ) +
       `// Files: ${Object.entries(provenance)
         .map(([f, h]) => `${f}=${h.slice(0, 12)}`)
         .join(' ')}\n` +
@@ -110,7 +119,10 @@ async function build(): Promise<Output[]> {
           generatedBy: 'scripts/sync-contracts.ts',
           upstream: 'openshift/assisted-service',
           commit,
-          files: { 'swagger.yaml': sha256(swaggerText), ...Object.fromEntries(Object.entries(provenance).map(([f, h]) => [`crds/${f}`, h])) }
+          files: {
+            'swagger.yaml': sha256(swaggerText),
+            ...Object.fromEntries(Object.entries(provenance).map(([f, h]) => [`crds/${f}`, h]))
+          }
         },
         null,
         2

@@ -18,7 +18,8 @@ export function readInputs(table: StageTable): OptionValues {
     raw[option.name] = value === '' ? undefined : value
   }
   for (const option of table.options) {
-    if (option.kind === 'secret' && option.env && process.env[option.env]) core.setSecret(process.env[option.env]!)
+    if (option.kind === 'secret' && option.env && process.env[option.env])
+      core.setSecret(process.env[option.env]!)
   }
   return new OptionValues(table, raw, process.env, 'input')
 }

@@ -19,7 +19,11 @@ export async function runAction(name: string, run: (logger: Logger) => Promise<v
     if (!(error instanceof SwarmError) && error instanceof Error && error.stack) core.debug(error.stack)
     process.exitCode = error instanceof SwarmError ? error.exitCode : ExitCode.Internal
     try {
-      await core.summary.addRaw(`❌ **${name}** failed after ${((Date.now() - started) / 1000).toFixed(1)} s: ${escapeMarkdown(message)}\n`).write()
+      await core.summary
+        .addRaw(
+          `❌ **${name}** failed after ${((Date.now() - started) / 1000).toFixed(1)} s: ${escapeMarkdown(message)}\n`
+        )
+        .write()
     } catch {
       // no summary file outside Actions
     }

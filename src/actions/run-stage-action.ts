@@ -8,10 +8,17 @@ import { runAction } from './run-action.js'
 /** The whole body of every action: inputs → the stage's library call → outputs (and job summary). */
 export async function runStageAction(stage: AnyStage): Promise<void> {
   await runAction(stage.table.stage, async logger => {
-    const interrupts = watchInterrupts(signal => logger.warning(`${signal} received: stopping and keeping what was recorded`))
+    const interrupts = watchInterrupts(signal =>
+      logger.warning(`${signal} received: stopping and keeping what was recorded`)
+    )
     try {
       const settings = await stage.settings(readInputs(stage.table))
-      const result = await stage.execute(settings, { logger, signal: interrupts.signal, host: 'actions', stdout: process.stdout })
+      const result = await stage.execute(settings, {
+        logger,
+        signal: interrupts.signal,
+        host: 'actions',
+        stdout: process.stdout
+      })
       for (const [name, value] of Object.entries(stage.outputs(result))) core.setOutput(name, value)
       const markdown = stage.summary?.(result)
       if (markdown) await core.summary.addRaw(markdown).write()

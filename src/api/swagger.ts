@@ -4,7 +4,8 @@ import { swaggerSpec } from './generated/swagger-spec.js'
 
 type AddFormats = (ajv: Ajv) => Ajv
 const addFormats: AddFormats =
-  (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats)
+  (addFormatsModule as unknown as { default?: AddFormats }).default ??
+  (addFormatsModule as unknown as AddFormats)
 
 type Schema = Record<string, unknown>
 
@@ -73,7 +74,9 @@ export function toJsonSchema(schema: unknown, options: { rejectUnknownFields?: b
   for (const [key, value] of Object.entries(input)) {
     if (key.startsWith('x-')) continue
     if (key === 'properties' || key === 'definitions' || key === 'patternProperties') {
-      out[key] = Object.fromEntries(Object.entries(value as Schema).map(([k, v]) => [k, toJsonSchema(v, options)]))
+      out[key] = Object.fromEntries(
+        Object.entries(value as Schema).map(([k, v]) => [k, toJsonSchema(v, options)])
+      )
     } else if (key === 'discriminator' || key === 'example' || key === 'readOnly') {
       continue
     } else {
@@ -135,7 +138,12 @@ export function modelValidator(options: { rejectUnknownFields?: boolean } = {}):
       const text = JSON.stringify(schema)
       let fn = compiled.get(text)
       if (!fn) {
-        const converted = JSON.parse(JSON.stringify(toJsonSchema(schema, options)).replace(/"#\/definitions\//g, '"swagger#/definitions/'))
+        const converted = JSON.parse(
+          JSON.stringify(toJsonSchema(schema, options)).replace(
+            /"#\/definitions\//g,
+            '"swagger#/definitions/'
+          )
+        )
         fn = ajv.compile(converted)
         compiled.set(text, fn)
       }

@@ -26,7 +26,13 @@ export function buildProgram(): Command {
     .addHelpText('after', EXIT_CODES_HELP)
   program.addCommand(planCommand())
   for (const command of extraCommands()) program.addCommand(command)
-  for (const stage of [applyPatchesStage, buildPushImagesStage, deployCrsStage, launchSwarmStage, collectResultsStage]) {
+  for (const stage of [
+    applyPatchesStage,
+    buildPushImagesStage,
+    deployCrsStage,
+    launchSwarmStage,
+    collectResultsStage
+  ]) {
     program.addCommand(stageCommand(stage))
   }
   return program

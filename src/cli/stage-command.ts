@@ -22,7 +22,9 @@ export async function runStageCli(stage: AnyStage, command: Command): Promise<Ex
   const quiet = stage.table.options.some(o => o.name === 'quiet') && values.boolean('quiet')
   const debug = stage.table.options.some(o => o.name === 'debug') && values.boolean('debug')
   const logger = createConsoleLogger({ json, quiet, debug })
-  const interrupts = watchInterrupts(signal => logger.warning(`${signal} received: stopping and keeping what was recorded (again to force)`))
+  const interrupts = watchInterrupts(signal =>
+    logger.warning(`${signal} received: stopping and keeping what was recorded (again to force)`)
+  )
   try {
     const settings = await stage.settings(values)
     const context: StageContext = { logger, signal: interrupts.signal, host: 'cli', stdout: process.stdout }
@@ -30,7 +32,11 @@ export async function runStageCli(stage: AnyStage, command: Command): Promise<Ex
     const outputs = stage.outputs(result)
     if (json) process.stdout.write(JSON.stringify({ outputs }) + '\n')
     else if (!quiet && Object.keys(outputs).length) {
-      logger.info(Object.entries(outputs).map(([k, v]) => `${k}: ${v}`).join('\n'))
+      logger.info(
+        Object.entries(outputs)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\n')
+      )
     }
     if (interrupts.reason()) return ExitCode.Interrupted
     return stage.exitCode?.(result) ?? ExitCode.Ok

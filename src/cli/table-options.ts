@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander'
+import { type Command, Option } from 'commander'
 import { OptionValues, type OptionSpec, type RawValues, type StageTable } from '../settings/options.js'
 
 /** Adds a stage table's options (and positional argument) to a commander command. */
@@ -19,7 +19,10 @@ function toOption(spec: OptionSpec): Option {
   const short = spec.cli && spec.cli.short ? `${spec.cli.short}, ` : ''
   const env = spec.env ? ` [env: ${spec.env}]` : ''
   if (spec.kind === 'boolean' && spec.default === 'true') {
-    return new Option(`--no-${long.slice(2)}`, `Do not: ${spec.description[0]!.toLowerCase()}${spec.description.slice(1)}${env}`)
+    return new Option(
+      `--no-${long.slice(2)}`,
+      `Do not: ${spec.description[0]!.toLowerCase()}${spec.description.slice(1)}${env}`
+    )
   }
   const option =
     spec.kind === 'boolean'
@@ -52,7 +55,11 @@ function valueName(spec: OptionSpec): string {
 }
 
 /** Maps commander's parsed arguments and options back to the table's names. */
-export function tableValues(command: Command, table: StageTable, args: string[] = command.args): OptionValues {
+export function tableValues(
+  command: Command,
+  table: StageTable,
+  args: string[] = command.args
+): OptionValues {
   const raw: RawValues = {}
   const parsed = command.opts<Record<string, unknown>>()
   let positional = 0

@@ -4,7 +4,16 @@ import { parseDuration } from '../util/duration.js'
 import { seededRandom, shuffled } from '../util/random.js'
 import { SWARM_NAMESPACE, uuidV5 } from '../util/uuid.js'
 import { blockSize, cidrsOverlap, formatCidr, formatIpv4, parseCidr, type Ipv4Cidr } from './ipv4.js'
-import type { Plan, PlanCluster, PlanDisk, PlanHardware, PlanHost, PlanNic, PlanTiming, TestPlan } from './types.js'
+import type {
+  Plan,
+  PlanCluster,
+  PlanDisk,
+  PlanHardware,
+  PlanHost,
+  PlanNic,
+  PlanTiming,
+  TestPlan
+} from './types.js'
 
 type Group = TestPlan['clusters'][number]
 type Hardware = NonNullable<NonNullable<TestPlan['hardware']>['master']>
@@ -16,7 +25,10 @@ const FIRST_HOST_OFFSET = 10
 /** MACs carry a 24-bit host index. */
 const MAX_HOSTS = 2 ** 24
 
-const DEFAULT_HARDWARE: Record<'master' | 'worker' | 'sno', Required<Omit<Hardware, 'manufacturer' | 'product_name'>>> = {
+const DEFAULT_HARDWARE: Record<
+  'master' | 'worker' | 'sno',
+  Required<Omit<Hardware, 'manufacturer' | 'product_name'>>
+> = {
   sno: { cores: 8, memory_gib: 32, disks: [{ size_gb: 120, type: 'SSD' }], nics: 1 },
   master: { cores: 8, memory_gib: 32, disks: [{ size_gb: 120, type: 'SSD' }], nics: 1 },
   worker: { cores: 4, memory_gib: 16, disks: [{ size_gb: 120, type: 'SSD' }], nics: 1 }
@@ -36,7 +48,9 @@ export function parseShard(text: string): { index: number; count: number } {
   const index = Number(match?.[1])
   const count = Number(match?.[2])
   if (!match || count < 1 || index >= count) {
-    throw new ConfigurationError(`--shard: expected i/N with 0 <= i < N (e.g. 0/4), got ${JSON.stringify(text)}`)
+    throw new ConfigurationError(
+      `--shard: expected i/N with 0 <= i < N (e.g. 0/4), got ${JSON.stringify(text)}`
+    )
   }
   return { index, count }
 }
@@ -58,7 +72,9 @@ export function expandPlan(testPlan: TestPlan, options: ExpandOptions): Plan {
     0
   )
   if (plannedHosts > MAX_HOSTS) {
-    throw new ConfigurationError(`clusters: the plan has ${plannedHosts} hosts; assisted-swarm derives MACs for at most ${MAX_HOSTS}`)
+    throw new ConfigurationError(
+      `clusters: the plan has ${plannedHosts} hosts; assisted-swarm derives MACs for at most ${MAX_HOSTS}`
+    )
   }
 
   testPlan.clusters.forEach((group, groupNumber) => {
@@ -104,12 +120,18 @@ export function expandPlan(testPlan: TestPlan, options: ExpandOptions): Plan {
         infraEnvLabels: { ...(group.infraenv_labels ?? {}) },
         machineCidr: formatCidr(machine),
         gateway: formatIpv4(machine.base + 1),
-        ...(userManaged ? {} : { apiVip: formatIpv4(machine.base + 2), ingressVip: formatIpv4(machine.base + 3) }),
+        ...(userManaged
+          ? {}
+          : { apiVip: formatIpv4(machine.base + 2), ingressVip: formatIpv4(machine.base + 3) }),
         hosts: []
       }
       for (let h = 0; h < size; h++) {
         cluster.hosts.push(
-          makeHost(testPlan, group, groupIndex, cluster, h, hostIndex++, { runId: options.runId, runByte, masters })
+          makeHost(testPlan, group, groupIndex, cluster, h, hostIndex++, {
+            runId: options.runId,
+            runByte,
+            masters
+          })
         )
       }
       all.push(cluster)
@@ -170,7 +192,8 @@ function labelGroups(groups: Group[]): string[] {
   const used = new Set<string>()
   return groups.map((group, i) => {
     const base =
-      group.name ?? (group.just_infraenv ? 'ie' : group.single_node ? 'sno' : group.workers ? 'multi' : 'compact')
+      group.name ??
+      (group.just_infraenv ? 'ie' : group.single_node ? 'sno' : group.workers ? 'multi' : 'compact')
     const label = used.has(base) ? `${base}${i}` : base
     used.add(label)
     return label
@@ -206,13 +229,20 @@ function resolveNetwork(plan: TestPlan): {
     )
   }
   if (problems.length) throw new ConfigurationError(problems)
-  return { machineBase, clusterNetwork, hostPrefix, serviceNetwork, machinePrefix: n.machine_network_prefix ?? 24 }
+  return {
+    machineBase,
+    clusterNetwork,
+    hostPrefix,
+    serviceNetwork,
+    machinePrefix: n.machine_network_prefix ?? 24
+  }
 }
 
 function resolveTiming(timing: TestPlan['timing']): PlanTiming {
   const t = timing ?? {}
   const stagesMs: Record<string, number> = {}
-  for (const [stage, value] of Object.entries(t.stages ?? {})) stagesMs[stage] = durationOf(value, '0s', `timing.stages.${stage}`)
+  for (const [stage, value] of Object.entries(t.stages ?? {}))
+    stagesMs[stage] = durationOf(value, '0s', `timing.stages.${stage}`)
   return {
     stagesMs,
     defaultStageMs: durationOf(t.default_stage, '2s', 'timing.default_stage'),
@@ -226,7 +256,8 @@ function resolveTiming(timing: TestPlan['timing']): PlanTiming {
 
 function durationOf(value: string | number | undefined, fallback: string, field: string): number {
   const ms = parseDuration(value ?? fallback)
-  if (ms === undefined) throw new ConfigurationError(`${field}: must be a duration such as "90s", got ${JSON.stringify(value)}`)
+  if (ms === undefined)
+    throw new ConfigurationError(`${field}: must be a duration such as "90s", got ${JSON.stringify(value)}`)
   return ms
 }
 
@@ -247,7 +278,11 @@ function makeHost(
   const ipv4 = formatIpv4(machine.base + FIRST_HOST_OFFSET + indexInCluster)
   const nics: PlanNic[] = []
   for (let n = 0; n < hardware.nicCount; n++) {
-    nics.push({ name: `ens${3 + n}`, mac: macAddress(context.runByte, n, index), ...(n === 0 ? { ipv4: `${ipv4}/${prefixLength}` } : {}) })
+    nics.push({
+      name: `ens${3 + n}`,
+      mac: macAddress(context.runByte, n, index),
+      ...(n === 0 ? { ipv4: `${ipv4}/${prefixLength}` } : {})
+    })
   }
   const roleIndex = role === 'master' ? indexInCluster : indexInCluster - context.masters
   const host: PlanHost = {
@@ -278,7 +313,11 @@ function resolveHardware(
   role: 'master' | 'worker' | 'sno',
   hostIndex: number
 ): { hardware: PlanHardware; nicCount: number } {
-  const merged = { ...DEFAULT_HARDWARE[role], ...(plan.hardware?.[role] ?? {}), ...(group.hardware?.[role] ?? {}) }
+  const merged = {
+    ...DEFAULT_HARDWARE[role],
+    ...(plan.hardware?.[role] ?? {}),
+    ...(group.hardware?.[role] ?? {})
+  }
   const disks: PlanDisk[] = []
   let sd = 0
   let nvme = 0
@@ -287,7 +326,12 @@ function resolveHardware(
       const type = spec.type ?? 'SSD'
       const name = type === 'NVMe' ? `nvme${nvme++}n1` : `sd${String.fromCharCode(97 + sd++)}`
       const wwn = `5000c5${hostIndex.toString(16).padStart(8, '0')}${disks.length.toString(16).padStart(2, '0')}`
-      disks.push({ name, byId: `/dev/disk/by-id/wwn-0x${wwn}`, sizeBytes: spec.size_gb * GB, driveType: type })
+      disks.push({
+        name,
+        byId: `/dev/disk/by-id/wwn-0x${wwn}`,
+        sizeBytes: spec.size_gb * GB,
+        driveType: type
+      })
     }
   }
   return {

@@ -14,7 +14,14 @@ export interface LegacyServiceConfig {
   release_image?: string
 }
 
-const LEGACY_GROUP_KEYS = new Set(['single_node', 'num_workers', 'amount', 'with_nmstate', 'just_infraenv', 'infranev_labels'])
+const LEGACY_GROUP_KEYS = new Set([
+  'single_node',
+  'num_workers',
+  'amount',
+  'with_nmstate',
+  'just_infraenv',
+  'infranev_labels'
+])
 const LEGACY_TOP_KEYS = new Set(['clusters', 'shuffle'])
 
 /** True for a document in the original format: no `name`, only `clusters`/`shuffle`, legacy group keys. */
@@ -26,7 +33,11 @@ export function isLegacyPlan(document: unknown): document is { clusters: unknown
   return (
     Array.isArray(clusters) &&
     clusters.every(
-      g => g && typeof g === 'object' && Object.keys(g).every(k => LEGACY_GROUP_KEYS.has(k)) && 'num_workers' in g
+      g =>
+        g &&
+        typeof g === 'object' &&
+        Object.keys(g).every(k => LEGACY_GROUP_KEYS.has(k)) &&
+        'num_workers' in g
     )
   )
 }
@@ -52,7 +63,9 @@ export function convertLegacyPlan(
       converted.workers = group.num_workers
     }
     if (group.single_node === true && typeof group.num_workers === 'number' && group.num_workers > 0) {
-      throw new ConfigurationError(`clusters[${i}].num_workers: a single_node cluster has no workers, got ${group.num_workers}`)
+      throw new ConfigurationError(
+        `clusters[${i}].num_workers: a single_node cluster has no workers, got ${group.num_workers}`
+      )
     }
     if (group.with_nmstate !== undefined) converted.with_nmstate = group.with_nmstate
     if (group.just_infraenv !== undefined) converted.just_infraenv = group.just_infraenv

@@ -55,17 +55,23 @@ describe('loadTestPlan', () => {
   })
 
   it('points at the line of a YAML syntax error', () => {
-    expect(problemsOf(() => loadTestPlan(fixture('bad-yaml.yaml')))[0]).toMatch(/^test\/fixtures\/plans\/bad-yaml\.yaml:\d+: not valid YAML/)
+    expect(problemsOf(() => loadTestPlan(fixture('bad-yaml.yaml')))[0]).toMatch(
+      /^test\/fixtures\/plans\/bad-yaml\.yaml:\d+: not valid YAML/
+    )
   })
 
   it('names hosts and clusters that failure specs point at but do not exist', () => {
     expect(problemsOf(() => loadTestPlan(fixture('bad-failures.yaml')))).toEqual([
-      expect.stringMatching(/^clusters\[0\]\.failures\[2\]\.kind: must be one of "small-disk", .*got "melted"$/)
+      expect.stringMatching(
+        /^clusters\[0\]\.failures\[2\]\.kind: must be one of "small-disk", .*got "melted"$/
+      )
     ])
   })
 
   it('reports a missing file as bad input', () => {
-    expect(problemsOf(() => loadTestPlan(fixture('nope.yaml')))[0]).toMatch(/nope\.yaml: cannot read the test plan/)
+    expect(problemsOf(() => loadTestPlan(fixture('nope.yaml')))[0]).toMatch(
+      /nope\.yaml: cannot read the test plan/
+    )
   })
 
   it('converts the original swarm format, with its service config, and says so', () => {
@@ -86,7 +92,9 @@ describe('loadTestPlan', () => {
 
   it('refuses a service config for a plan in the current format', () => {
     expect(
-      problemsOf(() => loadTestPlan('plans/smoke.yaml', { serviceConfigPath: fixture('legacy-service-config.yaml') }))[0]
+      problemsOf(() =>
+        loadTestPlan('plans/smoke.yaml', { serviceConfigPath: fixture('legacy-service-config.yaml') })
+      )[0]
     ).toMatch(/applies only to plans in the original swarm format/)
   })
 })

@@ -29,7 +29,9 @@ export function readDocument(path: string, what = 'file'): unknown {
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? `:${error.linePos[0].line}` : ''
     const message = errorMessage(error).split('\n')[0]
-    throw new ConfigurationError(`${path}${where}: not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${message}`)
+    throw new ConfigurationError(
+      `${path}${where}: not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${message}`
+    )
   }
 }
 
@@ -73,25 +75,35 @@ function semanticProblems(plan: TestPlan): string[] {
   const problems: string[] = []
   plan.clusters.forEach((group, i) => {
     const where = `clusters[${i}]`
-    if (group.single_node && group.workers) problems.push(`${where}.workers: a single_node cluster has no workers, got ${group.workers}`)
+    if (group.single_node && group.workers)
+      problems.push(`${where}.workers: a single_node cluster has no workers, got ${group.workers}`)
     if (group.just_infraenv && group.late_binding) {
-      problems.push(`${where}: just_infraenv and late_binding exclude each other (just_infraenv creates no cluster to bind to)`)
+      problems.push(
+        `${where}: just_infraenv and late_binding exclude each other (just_infraenv creates no cluster to bind to)`
+      )
     }
     const size = group.single_node ? 1 : (group.masters ?? 3) + (group.workers ?? 0)
     group.failures?.forEach((failure, j) => {
       if (Array.isArray(failure.hosts)) {
         for (const h of failure.hosts) {
-          if (h >= size) problems.push(`${where}.failures[${j}].hosts: host ${h} does not exist; clusters of this group have ${size} host(s)`)
+          if (h >= size)
+            problems.push(
+              `${where}.failures[${j}].hosts: host ${h} does not exist; clusters of this group have ${size} host(s)`
+            )
         }
       }
       if (failure.clusters) {
         for (const c of failure.clusters) {
-          if (c >= group.amount) problems.push(`${where}.failures[${j}].clusters: cluster ${c} does not exist; the group has ${group.amount}`)
+          if (c >= group.amount)
+            problems.push(
+              `${where}.failures[${j}].clusters: cluster ${c} does not exist; the group has ${group.amount}`
+            )
         }
       }
     })
   })
-  if (plan.target?.kind === 'rest' && !plan.target.url) problems.push('target.url: is required when target.kind is "rest"')
+  if (plan.target?.kind === 'rest' && !plan.target.url)
+    problems.push('target.url: is required when target.kind is "rest"')
   if (plan.target?.kind === 'kube-api' && !plan.target.kubeconfig) {
     problems.push('target.kubeconfig: is required when target.kind is "kube-api"')
   }

@@ -58,7 +58,9 @@ export function summarizePlan(plan: Plan): PlanSummary {
     totals: plan.totals,
     shapes: [...shapes.values()],
     hostsByRole,
-    machineNetworks: byIndex.length ? { first: byIndex[0]!.machineCidr, last: byIndex[byIndex.length - 1]!.machineCidr } : null,
+    machineNetworks: byIndex.length
+      ? { first: byIndex[0]!.machineCidr, last: byIndex[byIndex.length - 1]!.machineCidr }
+      : null,
     ramp: { ...plan.ramp, launchSeconds: Math.ceil(hosts / plan.ramp.hostsPerSecond) },
     thresholds: plan.thresholds,
     failures,
@@ -90,7 +92,9 @@ export function formatPlanSummary(summary: PlanSummary): string {
       .join(', ')}`
   )
   if (summary.machineNetworks) {
-    lines.push(`  networks:   ${summary.machineNetworks.first} … ${summary.machineNetworks.last} (reported by hosts, never contacted)`)
+    lines.push(
+      `  networks:   ${summary.machineNetworks.first} … ${summary.machineNetworks.last} (reported by hosts, never contacted)`
+    )
   }
   lines.push(
     `  ramp:       ${summary.ramp.hostsPerSecond} hosts/s (launching takes ≥ ${formatDuration(summary.ramp.launchSeconds * 1000)}), at most ${summary.ramp.maxClustersInFlight} clusters in flight`

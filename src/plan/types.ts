@@ -97,7 +97,13 @@ export interface Plan {
   name: string
   runId: string
   seed: number
-  target: { kind: TargetKind; url?: string; kubeconfig?: string; namespace?: string; profile: 'fast' | 'real' }
+  target: {
+    kind: TargetKind
+    url?: string
+    kubeconfig?: string
+    namespace?: string
+    profile: 'fast' | 'real'
+  }
   openshiftVersion: string
   cpuArchitecture: string
   baseDomain: string

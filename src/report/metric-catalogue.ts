@@ -11,6 +11,8 @@ export interface MetricSpec {
   description: string
   /** Tag names the metric can be filtered by in a threshold, e.g. `http.req.duration{endpoint=v2GetNextSteps}`. */
   tags?: string[]
+  /** Which way is better, for baseline comparisons; default: lower for trends, higher for rates. */
+  better?: 'lower' | 'higher'
 }
 
 export const METRICS: Record<string, MetricSpec> = {
@@ -21,23 +23,48 @@ export const METRICS: Record<string, MetricSpec> = {
   'host.launch_to_installed': { type: 'trend', unit: 'ms', description: 'Host launched → installed' },
   'host.registered': { type: 'rate', unit: 'ratio', description: 'Share of launched hosts that registered' },
   'host.known': { type: 'rate', unit: 'ratio', description: 'Share of launched hosts that reached known' },
-  'host.installed': { type: 'rate', unit: 'ratio', description: 'Share of hosts of installing clusters that reached installed' },
+  'host.installed': {
+    type: 'rate',
+    unit: 'ratio',
+    description: 'Share of hosts of installing clusters that reached installed'
+  },
   'cluster.created_to_ready': { type: 'trend', unit: 'ms', description: 'Cluster created → ready' },
   'cluster.ready_to_installing': { type: 'trend', unit: 'ms', description: 'Cluster ready → installing' },
-  'cluster.installing_to_finalizing': { type: 'trend', unit: 'ms', description: 'Cluster installing → finalizing' },
-  'cluster.finalizing_to_installed': { type: 'trend', unit: 'ms', description: 'Cluster finalizing → installed' },
+  'cluster.installing_to_finalizing': {
+    type: 'trend',
+    unit: 'ms',
+    description: 'Cluster installing → finalizing'
+  },
+  'cluster.finalizing_to_installed': {
+    type: 'trend',
+    unit: 'ms',
+    description: 'Cluster finalizing → installed'
+  },
   'cluster.created_to_installed': { type: 'trend', unit: 'ms', description: 'Cluster created → installed' },
-  'cluster.installed': { type: 'rate', unit: 'ratio', description: 'Share of planned clusters that reached installed' },
+  'cluster.installed': {
+    type: 'rate',
+    unit: 'ratio',
+    description: 'Share of planned clusters that reached installed'
+  },
   'http.reqs': { type: 'counter', unit: 'count', description: 'HTTP requests sent', tags: ['endpoint'] },
   'http.req.duration': { type: 'trend', unit: 'ms', description: 'HTTP request latency', tags: ['endpoint'] },
   'http.errors': {
     type: 'rate',
     unit: 'ratio',
     description: 'Share of HTTP requests that failed (network error or 5xx)',
-    tags: ['endpoint']
+    tags: ['endpoint'],
+    better: 'lower'
   },
-  'agent.unknown_steps': { type: 'counter', unit: 'count', description: 'Steps of a type the agent does not know' },
-  'agent.step_failures': { type: 'counter', unit: 'count', description: 'Step replies sent with a non-zero exit code' },
+  'agent.unknown_steps': {
+    type: 'counter',
+    unit: 'count',
+    description: 'Steps of a type the agent does not know'
+  },
+  'agent.step_failures': {
+    type: 'counter',
+    unit: 'count',
+    description: 'Step replies sent with a non-zero exit code'
+  },
   'run.duration': { type: 'gauge', unit: 'ms', description: 'Wall time of the run' }
 }
 
@@ -45,13 +72,23 @@ export const METRICS: Record<string, MetricSpec> = {
 export const STAGE_METRIC_PREFIX = 'host.stage.'
 
 export function stageMetricName(stage: string): string {
-  return STAGE_METRIC_PREFIX + stage.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
+  return (
+    STAGE_METRIC_PREFIX +
+    stage
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '')
+  )
 }
 
 export function lookupMetric(name: string): MetricSpec | undefined {
   if (METRICS[name]) return METRICS[name]
   if (name.startsWith(STAGE_METRIC_PREFIX) && /^[a-z0-9_]+$/.test(name.slice(STAGE_METRIC_PREFIX.length))) {
-    return { type: 'trend', unit: 'ms', description: `Time spent in installer stage ${name.slice(STAGE_METRIC_PREFIX.length)}` }
+    return {
+      type: 'trend',
+      unit: 'ms',
+      description: `Time spent in installer stage ${name.slice(STAGE_METRIC_PREFIX.length)}`
+    }
   }
   return undefined
 }
@@ -62,4 +99,11 @@ export const AGGREGATIONS: Record<MetricType, string[]> = {
   rate: ['rate', 'ratio'],
   counter: ['count', 'rate'],
   gauge: ['value', 'min', 'max']
+}
+
+/** Which way a metric is better: `better` from the catalogue, else lower for trends and counters, higher for rates. */
+export function betterDirection(name: string): 'lower' | 'higher' {
+  const spec = lookupMetric(name.replace(/\{.*\}$/, ''))
+  if (spec?.better) return spec.better
+  return spec?.type === 'rate' ? 'higher' : 'lower'
 }

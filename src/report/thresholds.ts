@@ -41,7 +41,9 @@ export function parseThreshold(source: string, where = 'threshold'): Threshold {
   const [, rawAggregation, metric, tag, tagValue, operator, number, unit] = match as unknown as string[]
   const spec = lookupMetric(metric!)
   if (!spec) {
-    throw new ConfigurationError(`${where}: unknown metric ${JSON.stringify(metric)} in ${JSON.stringify(source)}`)
+    throw new ConfigurationError(
+      `${where}: unknown metric ${JSON.stringify(metric)} in ${JSON.stringify(source)}`
+    )
   }
   const { aggregation, percentile } = normaliseAggregation(rawAggregation!)
   checkAggregation(spec, aggregation, where, source, metric!)
@@ -71,7 +73,13 @@ function normaliseAggregation(raw: string): { aggregation: string; percentile?: 
   return { aggregation: raw }
 }
 
-function checkAggregation(spec: MetricSpec, aggregation: string, where: string, source: string, metric: string): void {
+function checkAggregation(
+  spec: MetricSpec,
+  aggregation: string,
+  where: string,
+  source: string,
+  metric: string
+): void {
   const allowed = AGGREGATIONS[spec.type]
   if (!allowed.includes(aggregation)) {
     throw new ConfigurationError(
@@ -80,11 +88,19 @@ function checkAggregation(spec: MetricSpec, aggregation: string, where: string, 
   }
 }
 
-function convertValue(value: number, unit: string | undefined, spec: MetricSpec, where: string, source: string): number {
+function convertValue(
+  value: number,
+  unit: string | undefined,
+  spec: MetricSpec,
+  where: string,
+  source: string
+): number {
   if (!unit) return value
   if (unit === '%') return value / 100
   if (spec.unit !== 'ms') {
-    throw new ConfigurationError(`${where}: ${JSON.stringify(source)}: a duration unit fits only duration metrics`)
+    throw new ConfigurationError(
+      `${where}: ${JSON.stringify(source)}: a duration unit fits only duration metrics`
+    )
   }
   return parseDuration(`${value}${unit}`)!
 }

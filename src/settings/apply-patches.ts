@@ -19,7 +19,8 @@ export const applyPatchesTable: StageTable = {
     },
     {
       name: 'check',
-      description: 'Try every patch and report all results instead of stopping at the first failure (pull-request mode).',
+      description:
+        'Try every patch and report all results instead of stopping at the first failure (pull-request mode).',
       kind: 'boolean',
       default: 'false'
     },

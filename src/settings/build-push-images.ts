@@ -19,12 +19,13 @@ export const buildPushImagesTable: StageTable = {
     },
     {
       name: 'trees',
-      description: 'JSON map component → patched tree (the trees output of apply-patches). Default: <run-dir>/src/<component>.',
+      description:
+        'JSON map component → patched tree (the trees output of apply-patches). Default: <run-dir>/src/<component>.',
       kind: 'string'
     },
     {
       name: 'registry',
-      description: "Registry to push to (overrides the components file), e.g. 127.0.0.1:5000/swarm.",
+      description: 'Registry to push to (overrides the components file), e.g. 127.0.0.1:5000/swarm.',
       kind: 'string'
     },
     {

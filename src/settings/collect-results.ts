@@ -15,12 +15,14 @@ export const collectResultsTable: StageTable = {
     },
     {
       name: 'baseline',
-      description: 'An earlier report.json (or run directory) to compare with; deltas go in the summary and HTML.',
+      description:
+        'An earlier report.json (or run directory) to compare with; deltas go in the summary and HTML.',
       kind: 'path'
     },
     {
       name: 'regression-tolerance',
-      description: 'Fail when a headline duration is worse than the baseline by more than this fraction (e.g. 0.2); empty: never fail on the baseline.',
+      description:
+        'Fail when a headline duration is worse than the baseline by more than this fraction (e.g. 0.2); empty: never fail on the baseline.',
       kind: 'number'
     },
     {
@@ -43,7 +45,8 @@ export const collectResultsTable: StageTable = {
     },
     {
       name: 'download-shards',
-      description: "Download every shard's artifact of this workflow run (names starting with artifact-name) and merge them (Actions only).",
+      description:
+        "Download every shard's artifact of this workflow run (names starting with artifact-name) and merge them (Actions only).",
       kind: 'boolean',
       default: 'false',
       cli: false
@@ -56,8 +59,14 @@ export const collectResultsTable: StageTable = {
     { name: 'report', description: 'Path of report.json.' },
     { name: 'summary', description: 'Path of summary.md.' },
     { name: 'html', description: 'Path of report.html.' },
-    { name: 'passed', description: '"true" when every threshold passed (and no regression beyond tolerance).' },
-    { name: 'headline', description: 'JSON with the headline figures (clusters installed, p95 times, error rate).' },
+    {
+      name: 'passed',
+      description: '"true" when every threshold passed (and no regression beyond tolerance).'
+    },
+    {
+      name: 'headline',
+      description: 'JSON with the headline figures (clusters installed, p95 times, error rate).'
+    },
     { name: 'artifact-name', description: 'Name of the uploaded artifact, if any.' }
   ]
 }

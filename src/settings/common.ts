@@ -39,7 +39,8 @@ export const SERVICE_CONFIG: OptionSpec = {
 
 export const SERVICE_URL: OptionSpec = {
   name: 'service',
-  description: 'assisted-service base URL (e.g. http://127.0.0.1:8090). Overrides the plan target; without one the embedded simulator is used.',
+  description:
+    'assisted-service base URL (e.g. http://127.0.0.1:8090). Overrides the plan target; without one the embedded simulator is used.',
   kind: 'url',
   env: 'ASSISTED_SERVICE_URL'
 }
@@ -53,7 +54,8 @@ export const KUBECONFIG: OptionSpec = {
 
 export const PULL_SECRET: OptionSpec = {
   name: 'pull-secret',
-  description: 'Pull secret JSON (use a secret). Masked as soon as it is read; never logged or stored in artifacts.',
+  description:
+    'Pull secret JSON (use a secret). Masked as soon as it is read; never logged or stored in artifacts.',
   kind: 'secret',
   cli: { hidden: true },
   env: 'ASSISTED_SWARM_PULL_SECRET'

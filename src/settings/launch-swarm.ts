@@ -1,4 +1,18 @@
-import { DEBUG, JSON_OUTPUT, KUBECONFIG, PLAN, PULL_SECRET, PULL_SECRET_FILE, QUIET, RUN_DIR, RUN_ID, SERVICE_CONFIG, SERVICE_TOKEN, SERVICE_URL, SHARD } from './common.js'
+import {
+  DEBUG,
+  JSON_OUTPUT,
+  KUBECONFIG,
+  PLAN,
+  PULL_SECRET,
+  PULL_SECRET_FILE,
+  QUIET,
+  RUN_DIR,
+  RUN_ID,
+  SERVICE_CONFIG,
+  SERVICE_TOKEN,
+  SERVICE_URL,
+  SHARD
+} from './common.js'
 import type { StageTable } from './options.js'
 
 export const launchSwarmTable: StageTable = {
@@ -18,14 +32,16 @@ export const launchSwarmTable: StageTable = {
     SERVICE_TOKEN,
     {
       name: 'agent-token',
-      description: 'X-Secret-Key the hosts send (the pull-secret token in the discovery ignition); default: read from each infra-env.',
+      description:
+        'X-Secret-Key the hosts send (the pull-secret token in the discovery ignition); default: read from each infra-env.',
       kind: 'secret',
       cli: { hidden: true },
       env: 'ASSISTED_SWARM_AGENT_TOKEN'
     },
     {
       name: 'driver',
-      description: 'What a host is: native (in-process TypeScript hosts), process (real agent binaries in dry-run), container (real agent images through podman).',
+      description:
+        'What a host is: native (in-process TypeScript hosts), process (real agent binaries in dry-run), container (real agent images through podman).',
       kind: 'enum',
       choices: ['native', 'process', 'container'],
       default: 'native'
@@ -49,7 +65,8 @@ export const launchSwarmTable: StageTable = {
     },
     {
       name: 'deadline',
-      description: "Overrides the plan's deadline (e.g. 30m); clusters not installed by then count as failed.",
+      description:
+        "Overrides the plan's deadline (e.g. 30m); clusters not installed by then count as failed.",
       kind: 'duration'
     },
     {

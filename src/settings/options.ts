@@ -63,7 +63,9 @@ export class OptionValues {
   }
 
   private label(spec: OptionSpec): string {
-    return this.noun === 'input' ? `input ${spec.name}` : `--${spec.cli && spec.cli.flag ? spec.cli.flag : spec.name}`
+    return this.noun === 'input'
+      ? `input ${spec.name}`
+      : `--${spec.cli && spec.cli.flag ? spec.cli.flag : spec.name}`
   }
 
   /** The raw text of an option, or its default, or undefined. */
@@ -89,7 +91,8 @@ export class OptionValues {
     const spec = this.spec(name)
     const value = this.text(name)
     if (value === undefined) {
-      if (spec.required) throw new ConfigurationError(`${this.label(spec)}: is required (${spec.description})`)
+      if (spec.required)
+        throw new ConfigurationError(`${this.label(spec)}: is required (${spec.description})`)
       return undefined
     }
     if (spec.kind === 'enum' && spec.choices && !spec.choices.includes(value)) {
@@ -161,9 +164,11 @@ export function checkTable(table: StageTable): string[] {
   for (const option of table.options) {
     if (names.has(option.name)) problems.push(`${table.stage}: option ${option.name} listed twice`)
     names.add(option.name)
-    if (!/^[a-z][a-z0-9-]*$/.test(option.name)) problems.push(`${table.stage}: option ${option.name} is not kebab-case`)
+    if (!/^[a-z][a-z0-9-]*$/.test(option.name))
+      problems.push(`${table.stage}: option ${option.name} is not kebab-case`)
     if (!option.description) problems.push(`${table.stage}: option ${option.name} has no description`)
-    if (option.kind === 'enum' && !option.choices?.length) problems.push(`${table.stage}: enum ${option.name} has no choices`)
+    if (option.kind === 'enum' && !option.choices?.length)
+      problems.push(`${table.stage}: enum ${option.name} has no choices`)
     if (option.required && option.default !== undefined) {
       problems.push(`${table.stage}: option ${option.name} is required and has a default`)
     }

@@ -7,7 +7,12 @@ import { ConfigurationError } from '../util/errors.js'
  */
 const RUN_ID = /^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/
 
-export function resolveRunId(planName: string, explicit: string | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
+export function resolveRunId(
+  planName: string,
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  now = new Date()
+): string {
   if (explicit) {
     if (!RUN_ID.test(explicit)) {
       throw new ConfigurationError(

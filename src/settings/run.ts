@@ -9,7 +9,9 @@ export const runTable: StageTable = {
     'Run a whole load test: create the clusters, launch the swarm, collect the report into the run directory. Uses the embedded simulator unless --service or --kubeconfig is given.',
   options: [
     ...launchSwarmTable.options,
-    ...collectResultsTable.options.filter(o => ['baseline', 'regression-tolerance', 'fail-on-thresholds'].includes(o.name))
+    ...collectResultsTable.options.filter(o =>
+      ['baseline', 'regression-tolerance', 'fail-on-thresholds'].includes(o.name)
+    )
   ],
   outputs: []
 }

@@ -23,7 +23,10 @@ export function planInput(values: OptionValues): PlanInput {
 
 /** Loads, validates and expands the plan of a PlanInput. */
 export function loadPlan(input: PlanInput): Plan {
-  const { plan: testPlan, notes } = loadTestPlan(input.planPath, input.serviceConfigPath ? { serviceConfigPath: input.serviceConfigPath } : {})
+  const { plan: testPlan, notes } = loadTestPlan(
+    input.planPath,
+    input.serviceConfigPath ? { serviceConfigPath: input.serviceConfigPath } : {}
+  )
   const runId = resolveRunId(testPlan.name, input.runId)
   return expandPlan(testPlan, { runId, shard: input.shard, notes })
 }

@@ -3,7 +3,12 @@ import type { HttpEndpointSnapshot, HttpRecord } from './records.js'
 
 /** Latencies are recorded in microseconds, up to one hour, with 3 significant digits. */
 export function createLatencyHistogram(): hdr.Histogram {
-  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3, bitBucketSize: 'packed' })
+  return hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 3_600_000_000,
+    numberOfSignificantValueDigits: 3,
+    bitBucketSize: 'packed'
+  })
 }
 
 export function decodeLatencyHistogram(encoded: string): hdr.Histogram {
@@ -51,7 +56,12 @@ export class HttpMetrics {
     if (!this.endpoints.size) return undefined
     const ep: Record<string, HttpEndpointSnapshot> = {}
     for (const [name, state] of this.endpoints) {
-      ep[name] = { n: state.n, err: state.err, codes: state.codes, hist: hdr.encodeIntoCompressedBase64(state.histogram) }
+      ep[name] = {
+        n: state.n,
+        err: state.err,
+        codes: state.codes,
+        hist: hdr.encodeIntoCompressedBase64(state.histogram)
+      }
       state.histogram.destroy()
     }
     this.endpoints.clear()
@@ -72,7 +82,8 @@ export class Counters {
     this.values.set(name, (this.values.get(name) ?? 0) + by)
   }
 
-  snapshot(): { t: number; k: 'counters'; from: number; to: number; values: Record<string, number> } | undefined {
+  snapshot():
+    { t: number; k: 'counters'; from: number; to: number; values: Record<string, number> } | undefined {
     const to = this.now()
     const from = this.since
     this.since = to

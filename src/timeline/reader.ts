@@ -30,9 +30,15 @@ export interface ReadIssue {
  * Streams the records of one or more timeline files, one at a time (memory stays flat however long the run).
  * A torn last line (a crash mid-write) or a garbled line is skipped and reported through `onIssue`.
  */
-export async function* readTimelines(files: string[], onIssue?: (issue: ReadIssue) => void): AsyncGenerator<TimelineRecord> {
+export async function* readTimelines(
+  files: string[],
+  onIssue?: (issue: ReadIssue) => void
+): AsyncGenerator<TimelineRecord> {
   for (const file of files) {
-    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity })
+    const lines = createInterface({
+      input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }),
+      crlfDelay: Infinity
+    })
     let number = 0
     for await (const line of lines) {
       number++
@@ -44,7 +50,12 @@ export async function* readTimelines(files: string[], onIssue?: (issue: ReadIssu
         onIssue?.({ file, line: number, message: 'not JSON (torn write?)' })
         continue
       }
-      if (!record || typeof record !== 'object' || typeof (record as { t?: unknown }).t !== 'number' || typeof (record as { k?: unknown }).k !== 'string') {
+      if (
+        !record ||
+        typeof record !== 'object' ||
+        typeof (record as { t?: unknown }).t !== 'number' ||
+        typeof (record as { k?: unknown }).k !== 'string'
+      ) {
         onIssue?.({ file, line: number, message: 'not a timeline record (needs t and k)' })
         continue
       }

@@ -19,9 +19,9 @@ export class TimelineRecorder implements Recorder {
 
   constructor(
     private readonly writer: TimelineWriter,
-    options: { snapshotIntervalMs?: number; now?: () => number } = {}
+    options: { snapshotIntervalMs?: number; now?: () => number; http?: HttpMetrics } = {}
   ) {
-    this.http = new HttpMetrics(options.now)
+    this.http = options.http ?? new HttpMetrics(options.now)
     this.counters = new Counters(options.now)
     this.timer = setInterval(() => this.snapshot(), options.snapshotIntervalMs ?? 5000)
     this.timer.unref()
@@ -29,6 +29,11 @@ export class TimelineRecorder implements Recorder {
 
   event(record: RecordInput): void {
     this.writer.append(record)
+  }
+
+  /** Records written to the file so far. */
+  written(): number {
+    return this.writer.written
   }
 
   /** Writes the metrics of the interval since the last snapshot. */

@@ -136,4 +136,8 @@ export interface ProcessRecord {
   rssBytes: number
 }
 
-export type RecordInput = TimelineRecord extends infer R ? (R extends TimelineRecord ? Omit<R, 't'> & { t?: number } : never) : never
+export type RecordInput = TimelineRecord extends infer R
+  ? R extends TimelineRecord
+    ? Omit<R, 't'> & { t?: number }
+    : never
+  : never

@@ -12,7 +12,9 @@ describe('parseDuration', () => {
     [3, 3000]
   ])('parses %p', (text, ms) => expect(parseDuration(text)).toBe(ms))
 
-  it.each(['', 'soon', '10 s', '-5s', '5x', 's10'])('rejects %p', text => expect(parseDuration(text)).toBeUndefined())
+  it.each(['', 'soon', '10 s', '-5s', '5x', 's10'])('rejects %p', text =>
+    expect(parseDuration(text)).toBeUndefined()
+  )
 })
 
 describe('formatDuration', () => {

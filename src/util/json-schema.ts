@@ -4,7 +4,8 @@ import addFormatsModule from 'ajv-formats'
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 type AddFormats = (ajv: Ajv) => Ajv
 const addFormats: AddFormats =
-  (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats)
+  (addFormatsModule as unknown as { default?: AddFormats }).default ??
+  (addFormatsModule as unknown as AddFormats)
 
 type Schema = Record<string, unknown>
 
@@ -17,8 +18,16 @@ export interface FriendlyValidator {
   problems(data: unknown): string[]
 }
 
-export function createFriendlyValidator(schema: Schema, options: { useDefaults?: boolean } = {}): FriendlyValidator {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, useDefaults: options.useDefaults ?? true })
+export function createFriendlyValidator(
+  schema: Schema,
+  options: { useDefaults?: boolean } = {}
+): FriendlyValidator {
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: false,
+    useDefaults: options.useDefaults ?? true
+  })
   addFormats(ajv)
   const validate: ValidateFunction = ajv.compile(schema)
   return {
@@ -76,9 +85,9 @@ function describeErrors(errors: ErrorObject[], root: Schema): string[] {
         if (composite.has(error.instancePath) && error.keyword !== 'oneOf' && error.keyword !== 'anyOf') {
           continue
         }
-        const schema = (error.keyword === 'oneOf' || error.keyword === 'anyOf' ? error.schema : error.parentSchema) as
-          | Schema
-          | undefined
+        const schema = (
+          error.keyword === 'oneOf' || error.keyword === 'anyOf' ? error.schema : error.parentSchema
+        ) as Schema | undefined
         const expected =
           error.keyword === 'oneOf' || error.keyword === 'anyOf'
             ? describeAlternatives(error.parentSchema as Schema, root)

@@ -4,7 +4,9 @@ import { uuidV5 } from './uuid.js'
 describe('uuidV5', () => {
   it('matches the RFC 4122 example for the DNS namespace', () => {
     // Known value: uuid v5 of "www.example.com" in the DNS namespace.
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2')
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2'
+    )
   })
   it('is deterministic and sensitive to the name', () => {
     const ns = '5b0f1d2e-7c1a-4f7e-9d43-2a6c1e8b7f10'
