@@ -246,6 +246,32 @@ export class KubeClient {
     return { object: response.body as KubeObject, created: response.status === 201 }
   }
 
+  /**
+   * JSON merge patch of one object or of its `status` subresource (how an Agent is approved, and how a
+   * controller, such as the simulator's kube-api mode, writes status).
+   */
+  async mergePatch(
+    info: KindInfo,
+    name: string,
+    namespace: string | undefined,
+    patch: Record<string, unknown>,
+    options: { subresource?: 'status'; signal?: AbortSignal } = {}
+  ): Promise<KubeObject> {
+    const path = objectPath(info, name, namespace) + (options.subresource ? `/${options.subresource}` : '')
+    const response = await this.call(
+      HttpMethod.PATCH,
+      path,
+      {
+        query: { fieldManager: FIELD_MANAGER },
+        contentType: 'application/merge-patch+json',
+        body: patch,
+        signal: options.signal
+      },
+      `${info.kind} ${namespace ? `${namespace}/` : ''}${name}`
+    )
+    return response.body as KubeObject
+  }
+
   async get(
     info: KindInfo,
     name: string,

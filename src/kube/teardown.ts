@@ -8,6 +8,7 @@
 import type { Logger } from '../util/logging.js'
 import { isRetryable, toUserError, type KubeClient } from './client.js'
 import { forEachLimited, sleep, withRetries } from './concurrency.js'
+import { PULL_SECRET_NAME } from './builders.js'
 import { KINDS, type KindName } from './kinds.js'
 import { runSelector } from './objects.js'
 
@@ -43,26 +44,22 @@ export async function teardownRun(client: KubeClient, options: TeardownOptions):
   const { logger } = options
   const selector = runSelector(options.runId)
   const deleted: Partial<Record<KindName, number>> = {}
-  for (const kind of TEARDOWN_ORDER) {
+  // Namespaces that hold objects of the run: where the run's pull secret lives.
+  const namespaces = new Set<string>()
+  const deleteAll = async (
+    kind: KindName,
+    targets: { name: string; namespace?: string }[]
+  ): Promise<void> => {
     const info = KINDS[kind]
-    const { items } = await client
-      .list(info, { labelSelector: selector, signal: options.signal })
-      .catch(error => {
-        throw toUserError(error, client.server)
-      })
-    const live = items.filter(item => !item.metadata.deletionTimestamp)
-    if (live.length === 0) continue
     let count = 0
     await forEachLimited(
-      live,
+      targets,
       options.concurrency ?? 16,
-      async item => {
+      async target => {
         const gone = await withRetries(
-          () => client.delete(info, item.metadata.name, item.metadata.namespace, { signal: options.signal }),
+          () => client.delete(info, target.name, target.namespace, { signal: options.signal }),
           isRetryable,
-          {
-            signal: options.signal
-          }
+          { signal: options.signal }
         ).catch(error => {
           throw toUserError(error, client.server)
         })
@@ -70,8 +67,41 @@ export async function teardownRun(client: KubeClient, options: TeardownOptions):
       },
       options.signal
     )
-    deleted[kind] = count
-    logger.info(`deleted ${count} ${info.plural}`)
+    if (count) {
+      deleted[kind] = count
+      logger.info(`deleted ${count} ${info.plural}`)
+    }
+  }
+  const { items: runNamespaces } = await client
+    .list(KINDS.Namespace, { labelSelector: selector, signal: options.signal })
+    .catch(error => {
+      throw toUserError(error, client.server)
+    })
+  for (const ns of runNamespaces) namespaces.add(ns.metadata.name)
+  for (const kind of TEARDOWN_ORDER) {
+    if (kind === 'Secret') {
+      // Secrets are never listed (a list returns their data, and the RBAC role grants no list on
+      // secrets): the run's only Secret is the pull secret of each of its namespaces.
+      await deleteAll(
+        kind,
+        [...namespaces].map(namespace => ({ name: PULL_SECRET_NAME, namespace }))
+      )
+      continue
+    }
+    const { items } = await client
+      .list(KINDS[kind], { labelSelector: selector, signal: options.signal })
+      .catch(error => {
+        throw toUserError(error, client.server)
+      })
+    for (const item of items) {
+      if (item.metadata.namespace) namespaces.add(item.metadata.namespace)
+      if (kind === 'Namespace') namespaces.add(item.metadata.name)
+    }
+    const live = items.filter(item => !item.metadata.deletionTimestamp)
+    await deleteAll(
+      kind,
+      live.map(item => ({ name: item.metadata.name, namespace: item.metadata.namespace }))
+    )
   }
   const remaining: Partial<Record<KindName, number>> = {}
   if (options.wait ?? true) {
