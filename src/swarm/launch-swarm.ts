@@ -15,7 +15,7 @@ import type { Logger } from '../util/logging.js'
 import { createSwarmDriver } from './driver-factory.js'
 import { ObservedHttpMetrics, StatusCounts, WindowedHttp } from './live-stats.js'
 import type { ProgressSink, ProgressSnapshot } from './progress/snapshot.js'
-import { readRunState, RunStateStore } from './run-state.js'
+import { readRunState, runStateFile, RunStateStore } from './run-state.js'
 import { RestTarget } from './targets/rest-target.js'
 import type { ClusterOutcome, PreparedCluster, StatusObserver, Target } from './targets/target.js'
 import { startEmbeddedService, type EmbeddedService } from './embedded-service.js'
@@ -83,7 +83,8 @@ export async function launchSwarm(
   const plan = loadPlan(resolvedPlanInput(settings))
   const runDir = resolve(resolveRunDir(settings.runDir, plan.runId))
   for (const note of plan.notes) logger.info(`note: ${note}`)
-  const previous = readRunState(runDir)
+  const stateFile = runStateFile(plan.shard)
+  const previous = readRunState(runDir, stateFile)
   if (previous && previous.runId !== plan.runId) {
     throw new ConfigurationError(
       `${runDir} holds run ${previous.runId}, not ${plan.runId}; use another --out or pass --run-id ${previous.runId}`
@@ -91,6 +92,7 @@ export async function launchSwarm(
   }
   const store = new RunStateStore(
     runDir,
+    stateFile,
     previous ?? {
       runId: plan.runId,
       planName: plan.name,

@@ -11,7 +11,7 @@ export interface ClusterRefs {
 }
 
 /**
- * `run.json` in the run directory: the run id, the plan and target it ran with (never a secret), and the
+ * `run.json` (per shard: `run-<i>-of-<N>.json`) in the run directory: the run id, the plan and target it ran with (never a secret), and the
  * service ids of each cluster. Written atomically (rename) whenever it changes.
  */
 export interface RunState {
@@ -27,10 +27,13 @@ export interface RunState {
   clusters: Record<string, ClusterRefs>
 }
 
-export const RUN_STATE_FILE = 'run.json'
+/** `run.json`, or `run-<i>-of-<N>.json` for a shard, so shards' run directories merge without clashing. */
+export function runStateFile(shard: { index: number; count: number }): string {
+  return shard.count === 1 ? 'run.json' : `run-${shard.index}-of-${shard.count}.json`
+}
 
-export function readRunState(runDir: string): RunState | undefined {
-  const path = join(runDir, RUN_STATE_FILE)
+export function readRunState(runDir: string, file: string): RunState | undefined {
+  const path = join(runDir, file)
   if (!existsSync(path)) return undefined
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as RunState
@@ -44,6 +47,7 @@ export function readRunState(runDir: string): RunState | undefined {
 export class RunStateStore {
   constructor(
     readonly runDir: string,
+    readonly file: string,
     readonly state: RunState
   ) {
     mkdirSync(runDir, { recursive: true })
@@ -54,7 +58,7 @@ export class RunStateStore {
   }
 
   save(): void {
-    const path = join(this.runDir, RUN_STATE_FILE)
+    const path = join(this.runDir, this.file)
     writeFileSync(`${path}.tmp`, JSON.stringify(this.state, null, 2) + '\n')
     renameSync(`${path}.tmp`, path)
   }

