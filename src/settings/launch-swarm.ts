@@ -54,14 +54,8 @@ export const launchSwarmTable: StageTable = {
     {
       name: 'discover-infraenvs',
       description:
-        'Launch hosts for existing infra-envs instead of creating clusters: "all" (REST list) or a label selector (kube-api InfraEnv CRs).',
+        'Launch hosts for existing infra-envs instead of creating clusters: "all" or a name pattern ("swarm-*") over the REST list, or a label selector for kube-api InfraEnv CRs. They are paired with the plan\'s clusters in name order and only observed (no role changes, no install call).',
       kind: 'string'
-    },
-    {
-      name: 'hosts-per-infraenv',
-      description: 'With discover-infraenvs: how many hosts to launch for each infra-env found.',
-      kind: 'integer',
-      default: '1'
     },
     {
       name: 'deadline',

@@ -23,7 +23,6 @@ export function launchSwarmSettings(
     driver: values.string('driver') as LaunchSwarmSettings['driver'],
     ...opt('binariesDir', values.string('binaries-dir')),
     ...opt('discoverInfraEnvs', values.string('discover-infraenvs')),
-    hostsPerInfraEnv: values.integer('hosts-per-infraenv', 1) ?? 1,
     ...opt('deadlineMs', values.duration('deadline')),
     cleanup: values.boolean('cleanup'),
     progressIntervalMs: values.duration('progress-interval') ?? 15_000,

@@ -19,6 +19,7 @@ import { readRunState, runStateFile, RunStateStore } from './run-state.js'
 import { RestTarget } from './targets/rest-target.js'
 import type { ClusterOutcome, PreparedCluster, StatusObserver, Target } from './targets/target.js'
 import { startEmbeddedService, type EmbeddedService } from './embedded-service.js'
+import { discoverInfraEnvs } from './discover.js'
 
 /** A pull secret any syntactically checking service accepts (`user:password`); used only with the simulator. */
 const SIMULATOR_PULL_SECRET = JSON.stringify({
@@ -38,7 +39,6 @@ export interface LaunchSwarmSettings extends PlanInput {
   driver: 'native' | 'process' | 'container'
   binariesDir?: string
   discoverInfraEnvs?: string
-  hostsPerInfraEnv: number
   deadlineMs?: number
   cleanup: boolean
   progressIntervalMs: number
@@ -154,11 +154,17 @@ export async function launchSwarm(
     serviceUrl,
     pullSecret,
     logger,
-    ...(settings.agentToken ? { agentToken: settings.agentToken } : {})
+    ...(settings.agentToken ? { agentToken: settings.agentToken } : {}),
+    ...(settings.discoverInfraEnvs ? { managed: false } : {})
   })
 
-  const run = new SwarmRun(plan, settings, context, recorder, target, store, live, runDir)
+  let run = new SwarmRun(plan, settings, context, recorder, target, store, live, runDir)
   try {
+    await target.connect()
+    if (settings.discoverInfraEnvs) {
+      plan.clusters = await discoverInfraEnvs(plan, api, settings.discoverInfraEnvs, store, logger)
+      run = new SwarmRun(plan, settings, context, recorder, target, store, live, runDir)
+    }
     recorder.event({
       k: 'run',
       ev: previous ? 'resume' : 'start',
@@ -173,7 +179,6 @@ export async function launchSwarm(
       thresholds: plan.thresholds
     })
     store.save()
-    await target.connect()
     if (previous) await target.loadExisting?.()
     const driver = await createSwarmDriver(
       settings.driver,
@@ -251,6 +256,7 @@ class SwarmRun implements StatusObserver {
   private readonly deadline: number
   private progressTimer: NodeJS.Timeout | undefined
   private stopped = false
+  private executing = false
 
   constructor(
     private readonly plan: Plan,
@@ -279,6 +285,7 @@ class SwarmRun implements StatusObserver {
 
   async execute(): Promise<'completed' | 'deadline' | 'interrupted'> {
     const { signal } = this.context
+    this.executing = true
     const { Gate, RateLimiter } = await import('./rate-limiter.js')
     const gate = new Gate(this.plan.ramp.maxClustersInFlight)
     const limiter = new RateLimiter(this.plan.ramp.hostsPerSecond)
@@ -524,6 +531,6 @@ class SwarmRun implements StatusObserver {
       )
       await this.target.cleanup(this.prepared)
     }
-    this.context.progress.finish(this.snapshot())
+    if (this.executing) this.context.progress.finish(this.snapshot())
   }
 }

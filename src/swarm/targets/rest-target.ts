@@ -20,6 +20,8 @@ export interface RestTargetOptions {
   logger: Logger
   /** X-Secret-Key for hosts when the ignition carries none (auth off) or to override it. */
   agentToken?: string
+  /** false for discovered infra-envs: observe only, never set roles, bind or install. */
+  managed?: boolean
 }
 
 interface ClusterWatch {
@@ -166,8 +168,9 @@ export class RestTarget implements Target {
       return ready ? 'ready-unbound' : undefined
     }
     const clusterId = prepared.clusterId!
-    if (cluster.lateBinding) await this.bindKnownUnbound(prepared, hosts, observer)
-    if (!cluster.singleNode) await this.setRoles(prepared, hosts, observer)
+    const managed = this.options.managed !== false
+    if (managed && cluster.lateBinding) await this.bindKnownUnbound(prepared, hosts, observer)
+    if (managed && !cluster.singleNode) await this.setRoles(prepared, hosts, observer)
 
     const current = await api.getCluster(clusterId, { excludeHosts: true })
     if (watch.clusterStatus !== current.status) {
@@ -176,7 +179,7 @@ export class RestTarget implements Target {
     }
     if (current.status === 'installed') return 'installed'
     if (current.status === 'error' || current.status === 'cancelled') return 'failed'
-    if (current.status === 'ready' && !watch.installRequested && this.allHostsRegistered(cluster, hosts)) {
+    if (managed && current.status === 'ready' && !watch.installRequested && this.allHostsRegistered(cluster, hosts)) {
       try {
         await api.installCluster(clusterId)
         watch.installRequested = true
@@ -249,9 +252,10 @@ export class RestTarget implements Target {
 
   async cleanup(prepared: PreparedCluster[]): Promise<void> {
     for (const p of prepared) {
+      if (this.options.managed === false) continue
       try {
-        await this.options.api.deleteInfraEnv(p.infraEnvId)
         if (p.clusterId) await this.options.api.deleteCluster(p.clusterId)
+        await this.options.api.deleteInfraEnv(p.infraEnvId)
       } catch (error) {
         this.options.logger.warning(`cleanup of ${p.cluster.name}: ${errorMessage(error)}`)
       }
