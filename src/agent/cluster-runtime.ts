@@ -1,0 +1,126 @@
+import type { InstallCmdRequest } from '../api/generated/models.js'
+import type { PlanCluster } from '../plan/types.js'
+
+/**
+ * What the hosts of one cluster share in-process: the facts the real programs learn from the new cluster's
+ * Kubernetes API (which hosts have rebooted into nodes, when a node is Ready, whether the controller pod is up)
+ * plus the ids and roles the install steps handed out. The service is still asked for everything the real
+ * programs ask it for.
+ *
+ * Node model after a host's fake reboot at t: it fetches its ignition from the machine config server at once (the
+ * MCS log line), its Node appears at t + nodeReady/2 and becomes Ready at t + nodeReady.
+ */
+export type NodeState = 'none' | 'mcs' | 'joined' | 'ready'
+
+interface Rebooted {
+  at: number
+  readyMs: number
+}
+
+export class ClusterRuntime {
+  clusterId: string | undefined
+  infraEnvId: string | undefined
+  secretKey: string | undefined
+  controlPlaneCount: number
+  checkCvo = false
+  openshiftVersion: string | undefined
+  bootstrapId: string | undefined
+  private readonly roles = new Map<string, string>()
+  private readonly rebooted = new Map<string, Rebooted>()
+  private readyFlag = false
+  private readyWaiters: (() => void)[] = []
+  private controllerStarted = false
+
+  constructor(
+    readonly plan: PlanCluster,
+    private readonly onControllerDue: (runtime: ClusterRuntime) => void,
+    private readonly now: () => number = Date.now
+  ) {
+    this.controlPlaneCount = plan.singleNode ? 1 : plan.masters
+  }
+
+  get singleNode(): boolean {
+    return this.controlPlaneCount === 1
+  }
+
+  /** An install step arrived for a host: remember the cluster id, its role and the controller's settings. */
+  noteInstall(
+    hostId: string,
+    infraEnvId: string,
+    request: InstallCmdRequest,
+    secretKey: string | undefined
+  ): void {
+    this.clusterId ??= request.cluster_id
+    this.infraEnvId ??= infraEnvId
+    this.secretKey ??= secretKey
+    this.roles.set(hostId, request.role)
+    if (request.role === 'bootstrap') {
+      this.bootstrapId = hostId
+      if (request.control_plane_count) this.controlPlaneCount = request.control_plane_count
+      this.checkCvo = Boolean(request.check_cvo)
+      this.openshiftVersion = request.openshift_version
+    }
+  }
+
+  role(hostId: string): string | undefined {
+    return this.roles.get(hostId)
+  }
+
+  /** The host's fake reboot: it becomes a node. Starts the controller when the real one would start. */
+  markRebooted(hostId: string, nodeReadyMs: number): void {
+    if (this.rebooted.has(hostId)) return
+    this.rebooted.set(hostId, { at: this.now(), readyMs: nodeReadyMs })
+    if (!this.controllerStarted && this.controllerDue()) {
+      this.controllerStarted = true
+      this.onControllerDue(this)
+    }
+  }
+
+  isRebooted(hostId: string): boolean {
+    return this.rebooted.has(hostId)
+  }
+
+  get rebootedCount(): number {
+    return this.rebooted.size
+  }
+
+  /**
+   * SNO: once its host rebooted. Multi-node: once at least two masters other than the bootstrap rebooted (the
+   * control plane the real controller pod needs); it does not wait for workers, who wait for masters Done.
+   */
+  controllerDue(): boolean {
+    if (this.singleNode) return this.rebooted.size > 0
+    let masters = 0
+    for (const hostId of this.rebooted.keys()) {
+      if (this.roles.get(hostId) === 'master') masters++
+    }
+    return masters >= Math.min(2, Math.max(1, this.controlPlaneCount - 1))
+  }
+
+  nodeState(hostId: string): NodeState {
+    const r = this.rebooted.get(hostId)
+    if (!r) return 'none'
+    const age = this.now() - r.at
+    if (age >= r.readyMs) return 'ready'
+    if (age >= r.readyMs / 2) return 'joined'
+    return 'mcs'
+  }
+
+  get controllerReady(): boolean {
+    return this.readyFlag
+  }
+
+  /** The `AssistedControllerIsReady` event. */
+  markControllerReady(): void {
+    if (this.readyFlag) return
+    this.readyFlag = true
+    const waiters = this.readyWaiters
+    this.readyWaiters = []
+    for (const w of waiters) w()
+  }
+
+  whenControllerReady(): Promise<void> {
+    if (this.readyFlag) return Promise.resolve()
+    return new Promise(resolve => this.readyWaiters.push(resolve))
+  }
+}
