@@ -16,6 +16,8 @@ export const GIB = 1024 ** 3
 export const SMALL_DISK_BYTES = 20 * GB
 export const LOW_MEMORY_BYTES = 4 * GIB
 export const FEW_CORES = 1
+/** Standard frames on every plan NIC. */
+export const NIC_MTU: number = 1500
 /** The live ISO: a virtual CD drive, reported and marked as installation media, like on a real host. */
 const ISO_SIZE_BYTES = 1_218_445_312
 
@@ -123,7 +125,7 @@ function buildInterfaces(host: PlanHost): Interface[] {
     ipv4_addresses: nic.ipv4 ? [nic.ipv4] : [],
     ipv6_addresses: [],
     type: 'physical',
-    mtu: 1500,
+    mtu: NIC_MTU,
     has_carrier: Boolean(nic.ipv4),
     speed_mbps: nic.ipv4 ? 10000 : -1,
     flags: (nic.ipv4 ? NIC_FLAGS_UP : NIC_FLAGS_DOWN) as string[],

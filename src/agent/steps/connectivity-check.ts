@@ -9,14 +9,18 @@ import type {
 import { parseCidr, parseIpv4 } from '../../plan/ipv4.js'
 import type { PlanHost } from '../../plan/types.js'
 import { hash53 } from '../hash.js'
+import { NIC_MTU } from '../inventory.js'
 import { parseModelArg } from './args.js'
 import { peerById } from './peers.js'
 import { succeeded, type StepHandler, type StepHost } from './step.js'
 
 /**
- * `connectivity-check`: for every requested host (sorted by id), L2 (arping, per local NIC in the remote address's
- * subnet), L3 (ping: average RTT and packet loss) and MTU results per remote address. A pair where either side has
- * the plan failure `missing-connectivity` is unreachable both ways, as a real network partition would be.
+ * `connectivity-check`: per requested host (sorted by id) and remote address, what the real checkers report:
+ * - L2 (arping) from each local NIC whose subnet holds the address, only when the peer answers;
+ * - L3 (ping) always: successful with the average RTT and 0 % loss, or just the address when nothing answers;
+ * - MTU only from NICs whose MTU is not 1500 (the real checker skips standard frames; plan NICs use 1500).
+ * A pair where either side has the plan failure `missing-connectivity` is unreachable both ways, as a real
+ * partition would be. The service sends plain addresses; a `/prefix` is tolerated as the agent does.
  */
 function localNicFor(host: PlanHost, remoteIp: number): { name: string; ip: string } | undefined {
   for (const nic of host.nics) {
@@ -40,7 +44,6 @@ export function buildConnectivityReport(
   request: ConnectivityCheckParams
 ): ConnectivityReport {
   const selfMissing = host.plan.failures.includes('missing-connectivity')
-  const defaultNic = host.plan.nics.find(n => n.ipv4)?.name ?? host.plan.nics[0]?.name ?? ''
   const remote: ConnectivityRemoteHost[] = []
   const sorted = [...request].sort((a, b) => ((a.host_id ?? '') < (b.host_id ?? '') ? -1 : 1))
   for (const peer of sorted) {
@@ -55,36 +58,36 @@ export function buildConnectivityReport(
         const remoteValue = parseIpv4(remoteIp)
         if (remoteValue === undefined) continue
         const local = localNicFor(host.plan, remoteValue)
-        if (local) {
+        if (local && reachable) {
           l2.push({
-            outgoing_nic: local.name,
             outgoing_ip_address: local.ip,
+            outgoing_nic: local.name,
             remote_ip_address: remoteIp,
-            remote_mac: nic.mac ?? '',
-            successful: reachable
+            remote_mac: (nic.mac ?? '').toLowerCase(),
+            successful: true
           })
         }
-        const outgoing = local?.name ?? defaultNic
         l3.push(
           reachable
             ? {
-                outgoing_nic: outgoing,
                 remote_ip_address: remoteIp,
                 successful: true,
                 average_rtt_ms: rtt(host, remoteIp),
                 packet_loss_percentage: 0
               }
-            : {
-                outgoing_nic: outgoing,
-                remote_ip_address: remoteIp,
-                successful: false,
-                packet_loss_percentage: 100
-              }
+            : { remote_ip_address: remoteIp }
         )
-        mtu.push({ outgoing_nic: outgoing, remote_ip_address: remoteIp, mtu_successful: reachable })
+        if (local && NIC_MTU !== 1500)
+          mtu.push({ outgoing_nic: local.name, remote_ip_address: remoteIp, mtu_successful: reachable })
       }
     }
-    remote.push({ host_id: peer.host_id, l2_connectivity: l2, l3_connectivity: l3, mtu_report: mtu })
+    l3.sort((a, b) => (a.remote_ip_address! < b.remote_ip_address! ? -1 : 1))
+    remote.push({
+      host_id: peer.host_id,
+      l2_connectivity: l2,
+      l3_connectivity: l3,
+      ...(mtu.length ? { mtu_report: mtu } : {})
+    })
   }
   return { remote_hosts: remote }
 }
