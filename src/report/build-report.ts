@@ -2,7 +2,6 @@ import type { EndpointSummary, Headline, ReadIssue, Report, RunInfo, StageSummar
 import type { ReportAggregator } from './aggregate/aggregator.js'
 import { histogramTrend } from './aggregate/http-aggregate.js'
 import { HOST_LAUNCHED } from './aggregate/host-table.js'
-import { TERMINAL_STAGES } from './aggregate/statuses.js'
 import { buildClusterTimeline } from './cluster-section.js'
 import { evaluateThresholds } from './evaluate-thresholds.js'
 import { collectFailures } from './failures.js'
@@ -105,11 +104,8 @@ function headline(aggregator: ReportAggregator, book: MetricBook, run: RunInfo, 
 }
 
 function stages(aggregator: ReportAggregator): StageSummary[] {
-  const unique = [...new Set(aggregator.stages.values())].filter(s => !TERMINAL_STAGES.has(s.stage))
-  const order = (s: (typeof unique)[number]): number => (s.offsetCount ? s.offsetSum / s.offsetCount : Infinity)
-  unique.sort((a, b) => order(a) - order(b) || (a.stage < b.stage ? -1 : 1))
   const reporters = ['installer', 'bootstrap', 'controller'] as const
-  return unique.map(s => ({
+  return aggregator.orderedStages().map(s => ({
     stage: s.stage,
     metric: s.metric,
     reportedBy: reporters.filter(r => s.reportedBy.has(r)),

@@ -1,6 +1,6 @@
 import type { ThresholdResult } from './generated/report.js'
 import type { MetricBook } from './metric-book.js'
-import { lookupMetric } from './metric-catalogue.js'
+import { lookupMetric, type MetricUnit } from './metric-catalogue.js'
 import { round } from './percentile.js'
 import { thresholdPasses, type Threshold } from './thresholds.js'
 
@@ -54,11 +54,19 @@ export function measure(threshold: Threshold, book: MetricBook): number | undefi
   }
 }
 
+/** The unit of what a threshold compares: a trend's count is a count, a counter's rate is per second. */
+export function aggregationUnit(threshold: Threshold): MetricUnit {
+  const spec = lookupMetric(threshold.metric)!
+  if (threshold.aggregation === 'count') return 'count'
+  if (spec.type === 'counter' && threshold.aggregation === 'rate') return 'count/s'
+  return spec.unit
+}
+
 /** Evaluates every threshold; a threshold without data fails. */
 export function evaluateThresholds(thresholds: Threshold[], book: MetricBook): ThresholdResult[] {
   return thresholds.map(threshold => {
     const measured = measure(threshold, book)
-    const unit = lookupMetric(threshold.metric)!.unit
+    const unit = aggregationUnit(threshold)
     return {
       source: threshold.source,
       metric: threshold.metric,

@@ -2,7 +2,6 @@ import type { CounterValues, GaugeValues, Metric, RateValues } from './generated
 import type { ReportAggregator } from './aggregate/aggregator.js'
 import { histogramTrend } from './aggregate/http-aggregate.js'
 import { HOST_LAUNCHED } from './aggregate/host-table.js'
-import { TERMINAL_STAGES } from './aggregate/statuses.js'
 import { METRICS, lookupMetric, type MetricSpec } from './metric-catalogue.js'
 import { round, trendValues, type TrendSource } from './percentile.js'
 import { SampleBuffer } from './sample-buffer.js'
@@ -136,9 +135,8 @@ export class MetricBook {
   }
 
   private stageMetrics(aggregator: ReportAggregator): void {
-    for (const stats of new Set(aggregator.stages.values())) {
-      // Done and Failed end the installation: no time is spent "in" them.
-      if (TERMINAL_STAGES.has(stats.stage)) continue
+    // Done and Failed end the installation: no time is spent "in" them, so they are not listed.
+    for (const stats of aggregator.orderedStages()) {
       this.declare(stats.metric, lookupMetric(stats.metric)!)
       this.trends.set(stats.metric, stats.samples)
     }

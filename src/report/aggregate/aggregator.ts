@@ -182,6 +182,16 @@ export class ReportAggregator {
     if (record.stage === 'Done') hosts.reach('installed', i, t)
   }
 
+  /**
+   * Installer stages in the order hosts meet them (mean start after the host's installation began), Done and
+   * Failed left out; the order does not depend on the order records were read in.
+   */
+  orderedStages(): StageStats[] {
+    const unique = [...new Set(this.stages.values())].filter(s => !TERMINAL_STAGES.has(s.stage))
+    const order = (s: StageStats): number => (s.offsetCount ? s.offsetSum / s.offsetCount : Infinity)
+    return unique.sort((a, b) => order(a) - order(b) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0))
+  }
+
   private stageStats(stage: string): StageStats {
     let stats = this.stages.get(stage)
     if (!stats) {

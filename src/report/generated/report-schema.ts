@@ -1,8 +1,8 @@
 // GENERATED from schemas/report.schema.json by `npm run types`. Do not edit.
 /** The JSON Schema itself, for validation at run time (bundled into the actions). */
 export const schema: Record<string, unknown> = {
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://github.com/assisted-swarm/assisted-swarm/schemas/report.schema.json",
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://assisted-swarm.dev/schemas/report.schema.json",
   "title": "Report",
   "description": "report.json written by collect-results: every figure of a run, computed from its timelines alone. Durations are milliseconds, ratios are 0-1, times in series and clusters are milliseconds since series.start (epoch ms). Field names are stable; a breaking change bumps schemaVersion.",
   "type": "object",
@@ -29,34 +29,34 @@ export const schema: Record<string, unknown> = {
       "description": "Version of this format."
     },
     "run": {
-      "$ref": "#/$defs/RunInfo"
+      "$ref": "#/definitions/RunInfo"
     },
     "passed": {
       "type": "boolean",
       "description": "Every threshold passed and no baseline regression beyond the tolerance."
     },
     "headline": {
-      "$ref": "#/$defs/Headline"
+      "$ref": "#/definitions/Headline"
     },
     "metrics": {
       "type": "object",
       "description": "Every metric of the catalogue (src/report/metric-catalogue.ts), keyed by name, plus one entry per stage (host.stage.<slug>) and per endpoint tag (http.req.duration{endpoint=v2GetNextSteps}).",
       "additionalProperties": {
-        "$ref": "#/$defs/Metric"
+        "$ref": "#/definitions/Metric"
       }
     },
     "stages": {
       "type": "array",
       "description": "Time hosts spent in each installer stage (until the next stage), in the order hosts go through them.",
       "items": {
-        "$ref": "#/$defs/StageSummary"
+        "$ref": "#/definitions/StageSummary"
       }
     },
     "endpoints": {
       "type": "array",
       "description": "Per agent-API endpoint (swagger operationId), most requested first.",
       "items": {
-        "$ref": "#/$defs/EndpointSummary"
+        "$ref": "#/definitions/EndpointSummary"
       }
     },
     "counters": {
@@ -67,25 +67,25 @@ export const schema: Record<string, unknown> = {
       }
     },
     "series": {
-      "$ref": "#/$defs/Series"
+      "$ref": "#/definitions/Series"
     },
     "clusters": {
-      "$ref": "#/$defs/ClusterTimeline"
+      "$ref": "#/definitions/ClusterTimeline"
     },
     "failures": {
-      "$ref": "#/$defs/Failures"
+      "$ref": "#/definitions/Failures"
     },
     "thresholds": {
       "type": "array",
       "items": {
-        "$ref": "#/$defs/ThresholdResult"
+        "$ref": "#/definitions/ThresholdResult"
       }
     },
     "baseline": {
       "description": "Comparison with an earlier report (--baseline), or null.",
       "oneOf": [
         {
-          "$ref": "#/$defs/BaselineComparison"
+          "$ref": "#/definitions/BaselineComparison"
         },
         {
           "type": "null"
@@ -96,11 +96,11 @@ export const schema: Record<string, unknown> = {
       "type": "array",
       "description": "Lines of the timelines that could not be read (a torn last line after a crash, garbled lines); at most 100.",
       "items": {
-        "$ref": "#/$defs/ReadIssue"
+        "$ref": "#/definitions/ReadIssue"
       }
     }
   },
-  "$defs": {
+  "definitions": {
     "NullableNumber": {
       "type": [
         "number",
@@ -164,7 +164,7 @@ export const schema: Record<string, unknown> = {
           "description": "ISO time of the last run end (or of the last record when the run never ended)."
         },
         "durationMs": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "endReason": {
           "type": [
@@ -293,25 +293,25 @@ export const schema: Record<string, unknown> = {
           }
         },
         "p95DiscoveryToKnownMs": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "p95HostInstallationMs": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "p95LaunchToInstalledMs": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "p95ClusterInstallMs": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "httpRequests": {
           "type": "integer"
         },
         "httpErrorRate": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "httpP95Ms": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "thresholds": {
           "type": "object",
@@ -360,28 +360,28 @@ export const schema: Record<string, unknown> = {
           "minimum": 0
         },
         "min": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "max": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "avg": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "med": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "p50": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "p90": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "p95": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "p99": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         }
       }
     },
@@ -395,7 +395,7 @@ export const schema: Record<string, unknown> = {
       ],
       "properties": {
         "rate": {
-          "$ref": "#/$defs/NullableNumber",
+          "$ref": "#/definitions/NullableNumber",
           "description": "passes / total (0-1), null when total is 0."
         },
         "passes": {
@@ -420,7 +420,7 @@ export const schema: Record<string, unknown> = {
           "type": "number"
         },
         "rate": {
-          "$ref": "#/$defs/NullableNumber",
+          "$ref": "#/definitions/NullableNumber",
           "description": "count per second of run duration."
         }
       }
@@ -435,13 +435,13 @@ export const schema: Record<string, unknown> = {
       ],
       "properties": {
         "value": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "min": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "max": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         }
       }
     },
@@ -473,16 +473,16 @@ export const schema: Record<string, unknown> = {
         "values": {
           "anyOf": [
             {
-              "$ref": "#/$defs/TrendValues"
+              "$ref": "#/definitions/TrendValues"
             },
             {
-              "$ref": "#/$defs/RateValues"
+              "$ref": "#/definitions/RateValues"
             },
             {
-              "$ref": "#/$defs/CounterValues"
+              "$ref": "#/definitions/CounterValues"
             },
             {
-              "$ref": "#/$defs/GaugeValues"
+              "$ref": "#/definitions/GaugeValues"
             }
           ]
         }
@@ -517,7 +517,7 @@ export const schema: Record<string, unknown> = {
           }
         },
         "durationMs": {
-          "$ref": "#/$defs/TrendValues"
+          "$ref": "#/definitions/TrendValues"
         }
       }
     },
@@ -544,7 +544,7 @@ export const schema: Record<string, unknown> = {
           "description": "Network errors, timeouts and 5xx."
         },
         "errorRate": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "codes": {
           "type": "object",
@@ -554,7 +554,7 @@ export const schema: Record<string, unknown> = {
           "description": "Requests per status code (\"0\": network error)."
         },
         "latencyMs": {
-          "$ref": "#/$defs/TrendValues"
+          "$ref": "#/definitions/TrendValues"
         }
       }
     },
@@ -567,7 +567,7 @@ export const schema: Record<string, unknown> = {
     "NullableNumberSeries": {
       "type": "array",
       "items": {
-        "$ref": "#/$defs/NullableNumber"
+        "$ref": "#/definitions/NullableNumber"
       }
     },
     "Series": {
@@ -603,14 +603,14 @@ export const schema: Record<string, unknown> = {
           "type": "object",
           "description": "Hosts in each status at the end of each bucket (launched: started, not yet registered; frozen/died as the driver reported).",
           "additionalProperties": {
-            "$ref": "#/$defs/NumberSeries"
+            "$ref": "#/definitions/NumberSeries"
           }
         },
         "clusterStatuses": {
           "type": "object",
           "description": "Clusters in each status at the end of each bucket.",
           "additionalProperties": {
-            "$ref": "#/$defs/NumberSeries"
+            "$ref": "#/definitions/NumberSeries"
           }
         },
         "throughput": {
@@ -624,13 +624,13 @@ export const schema: Record<string, unknown> = {
           ],
           "properties": {
             "registered": {
-              "$ref": "#/$defs/NumberSeries"
+              "$ref": "#/definitions/NumberSeries"
             },
             "known": {
-              "$ref": "#/$defs/NumberSeries"
+              "$ref": "#/definitions/NumberSeries"
             },
             "installed": {
-              "$ref": "#/$defs/NumberSeries"
+              "$ref": "#/definitions/NumberSeries"
             }
           }
         },
@@ -647,19 +647,19 @@ export const schema: Record<string, unknown> = {
           ],
           "properties": {
             "requestsPerSecond": {
-              "$ref": "#/$defs/NumberSeries"
+              "$ref": "#/definitions/NumberSeries"
             },
             "errorsPerSecond": {
-              "$ref": "#/$defs/NumberSeries"
+              "$ref": "#/definitions/NumberSeries"
             },
             "p50Ms": {
-              "$ref": "#/$defs/NullableNumberSeries"
+              "$ref": "#/definitions/NullableNumberSeries"
             },
             "p95Ms": {
-              "$ref": "#/$defs/NullableNumberSeries"
+              "$ref": "#/definitions/NullableNumberSeries"
             },
             "p99Ms": {
-              "$ref": "#/$defs/NullableNumberSeries"
+              "$ref": "#/definitions/NullableNumberSeries"
             }
           }
         }
@@ -684,7 +684,7 @@ export const schema: Record<string, unknown> = {
         "items": {
           "type": "array",
           "items": {
-            "$ref": "#/$defs/ClusterItem"
+            "$ref": "#/definitions/ClusterItem"
           }
         }
       }
@@ -735,22 +735,22 @@ export const schema: Record<string, unknown> = {
           "description": "Status info or failure message of the last status, when any."
         },
         "createdMs": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "readyMs": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "installingMs": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "finalizingMs": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "installedMs": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "endedMs": {
-          "$ref": "#/$defs/NullableNumber",
+          "$ref": "#/definitions/NullableNumber",
           "description": "When it failed or was given up."
         }
       }
@@ -778,7 +778,7 @@ export const schema: Record<string, unknown> = {
             "groups": {
               "type": "array",
               "items": {
-                "$ref": "#/$defs/HostFailureGroup"
+                "$ref": "#/definitions/HostFailureGroup"
               }
             }
           }
@@ -797,7 +797,7 @@ export const schema: Record<string, unknown> = {
             "items": {
               "type": "array",
               "items": {
-                "$ref": "#/$defs/ClusterFailure"
+                "$ref": "#/definitions/ClusterFailure"
               }
             }
           }
@@ -816,7 +816,7 @@ export const schema: Record<string, unknown> = {
             "groups": {
               "type": "array",
               "items": {
-                "$ref": "#/$defs/ErrorGroup"
+                "$ref": "#/definitions/ErrorGroup"
               }
             }
           }
@@ -995,7 +995,7 @@ export const schema: Record<string, unknown> = {
           ]
         },
         "measured": {
-          "$ref": "#/$defs/NullableNumber",
+          "$ref": "#/definitions/NullableNumber",
           "description": "null: no data (fails)."
         },
         "passed": {
@@ -1025,13 +1025,13 @@ export const schema: Record<string, unknown> = {
           ]
         },
         "tolerance": {
-          "$ref": "#/$defs/NullableNumber",
+          "$ref": "#/definitions/NullableNumber",
           "description": "Regression tolerance (fraction); null: deltas only."
         },
         "comparisons": {
           "type": "array",
           "items": {
-            "$ref": "#/$defs/Comparison"
+            "$ref": "#/definitions/Comparison"
           }
         },
         "regressions": {
@@ -1075,17 +1075,17 @@ export const schema: Record<string, unknown> = {
           ]
         },
         "baseline": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "current": {
-          "$ref": "#/$defs/NullableNumber"
+          "$ref": "#/definitions/NullableNumber"
         },
         "delta": {
-          "$ref": "#/$defs/NullableNumber",
+          "$ref": "#/definitions/NullableNumber",
           "description": "current - baseline."
         },
         "deltaRatio": {
-          "$ref": "#/$defs/NullableNumber",
+          "$ref": "#/definitions/NullableNumber",
           "description": "delta / baseline; null when the baseline is 0 or missing."
         },
         "regression": {
