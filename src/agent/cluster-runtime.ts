@@ -66,14 +66,39 @@ export class ClusterRuntime {
     return this.roles.get(hostId)
   }
 
-  /** The host's fake reboot: it becomes a node. Starts the controller when the real one would start. */
+  /**
+   * The host's fake reboot: it becomes a node. The controller starts when the real pod could be scheduled: once the
+   * nodes it needs (see controllerDue) are Ready.
+   */
   markRebooted(hostId: string, nodeReadyMs: number): void {
     if (this.rebooted.has(hostId)) return
     this.rebooted.set(hostId, { at: this.now(), readyMs: nodeReadyMs })
     if (!this.controllerStarted && this.controllerDue()) {
       this.controllerStarted = true
-      this.onControllerDue(this)
+      const wait = Math.max(0, this.controllerNodesReadyAt() - this.now())
+      this.controllerTimer = setTimeout(() => {
+        this.controllerTimer = undefined
+        this.onControllerDue(this)
+      }, wait)
     }
+  }
+
+  private controllerTimer: NodeJS.Timeout | undefined
+
+  /** Cancels a controller start that is still pending (the run stops). */
+  cancel(): void {
+    if (this.controllerTimer) clearTimeout(this.controllerTimer)
+    this.controllerTimer = undefined
+  }
+
+  /** When the nodes the controller needs are Ready: SNO its node; multi-node the second non-bootstrap master's. */
+  private controllerNodesReadyAt(): number {
+    const times = [...this.rebooted.entries()]
+      .filter(([hostId]) => this.singleNode || this.roles.get(hostId) === 'master')
+      .map(([, r]) => r.at + r.readyMs)
+      .sort((a, b) => a - b)
+    const needed = this.singleNode ? 1 : Math.min(2, Math.max(1, this.controlPlaneCount - 1))
+    return times[needed - 1] ?? this.now()
   }
 
   isRebooted(hostId: string): boolean {
@@ -86,7 +111,8 @@ export class ClusterRuntime {
 
   /**
    * SNO: once its host rebooted. Multi-node: once at least two masters other than the bootstrap rebooted (the
-   * control plane the real controller pod needs); it does not wait for workers, who wait for masters Done.
+   * control plane the real controller pod needs); it never waits for workers (they wait for masters Done, which
+   * only the controller reports) nor for the bootstrap (it waits for the controller).
    */
   controllerDue(): boolean {
     if (this.singleNode) return this.rebooted.size > 0

@@ -49,6 +49,7 @@ export class EmulatedController {
   private readonly lines: string[] = []
   private endState: ControllerEnd | undefined
   private operatorsSince: number | undefined
+  private finalizingStarted = false
   private readonly availableAfter = new Map<string, number>()
 
   constructor(
@@ -141,8 +142,14 @@ export class EmulatedController {
     }
     this.log('controller is ready')
     this.runtime.markControllerReady()
-    const loops = [this.nodesLoop(), this.postInstallLoop(), this.logsLoop()]
+    const postInstall = this.postInstallLoop()
+    const loops = [this.nodesLoop(), postInstall, this.logsLoop()]
     const end = await this.waitLoop()
+    if (end === 'installed' && this.finalizingStarted) {
+      // The real main loop looks every 60 s, so a finalizing sequence under way normally completes before it sees
+      // `installed`; with fast timings, let it finish (bounded) instead of cutting it.
+      await Promise.race([postInstall, this.sleeper.sleep(this.pollMs * 20)])
+    }
     this.finished = true
     for (const s of this.loopSleepers) s.wake()
     await Promise.allSettled(loops)
@@ -334,6 +341,7 @@ export class EmulatedController {
       await sleeper.sleep(this.pollMs)
     }
     if (this.finished) return
+    this.finalizingStarted = true
     await this.finalizingStage('Waiting for cluster operators', sleeper)
     this.operatorsSince = Date.now()
     // console (and cvo when the service monitors it): the builtin operators the controller watches.

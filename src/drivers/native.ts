@@ -164,6 +164,7 @@ export function createNativeDriver(ctx: DriverContext, options: NativeDriverOpti
       stopping ??= (async () => {
         ctx.signal.removeEventListener('abort', onAbort)
         for (const { host } of hosts) host.stop()
+        for (const runtime of runtimes.values()) runtime.cancel()
         for (const { controller } of controllers) controller.stop()
         // In-flight and queued requests fail at once: nothing waits for a timeout.
         await Promise.all([...transports.values()].map(t => t.close()))

@@ -72,7 +72,7 @@ export class FakeService {
   readonly hosts = new Map<string, FakeHost>()
   clusterId = '9b6a1d8e-5c1e-4f5e-9a57-2a1a4c3b2d10'
   clusterStatus = 'installing'
-  operators: MonitoredOperator[] = [{ name: 'console', operator_type: 'builtin', status: 'progressing' }]
+  operators: MonitoredOperator[] = [{ name: 'console', operator_type: 'builtin' }]
   ingressCert: string | undefined
   /** Answers tried before the defaults; return undefined to fall through. */
   override: ((call: FakeCall) => FakeAnswer | Promise<FakeAnswer | undefined> | undefined) | undefined
