@@ -1,0 +1,128 @@
+import { seededRandom } from '../../util/random.js'
+import { EventLog, SimEvent, type Severity } from '../events.js'
+import { Store } from '../model/store.js'
+import type { ClusterRecord, ClusterStatus, HostRecord, HostStatus } from '../model/types.js'
+import { DeadlineQueue } from '../monitor/deadline-queue.js'
+import type { ResolvedOptions } from '../options.js'
+import { clusterDeadline, hostDeadline } from './deadlines.js'
+
+/**
+ * Everything the simulated service shares: options, the store, events, and the monitors' work queues (hosts and
+ * clusters marked dirty by requests, plus deadline queues for time-driven transitions). Request handlers and
+ * monitors both go through `setHostStatus`/`setClusterStatus`, so counts, events and scheduling stay consistent.
+ */
+export class SimContext {
+  readonly store = new Store()
+  readonly events: EventLog
+  readonly hostDeadlines = new DeadlineQueue<HostRecord>()
+  readonly clusterDeadlines = new DeadlineQueue<ClusterRecord>()
+  readonly dirtyHosts = new Set<HostRecord>()
+  readonly dirtyClusters = new Set<ClusterRecord>()
+  readonly random: () => number
+  /** The simulator's own base URL, known once it listens. */
+  selfUrl = 'http://127.0.0.1:8090'
+  /** Counters the metrics module exposes. */
+  readonly counters = { unexpectedStepReplies: 0, hostRefreshes: 0, clusterRefreshes: 0 }
+
+  constructor(readonly opts: ResolvedOptions) {
+    this.events = new EventLog(opts.eventsPerScope)
+    this.random = seededRandom(opts.seed)
+  }
+
+  now(): number {
+    return this.opts.now()
+  }
+
+  /** SERVICE_BASE_URL as agents should see it. */
+  serviceUrl(): string {
+    return this.opts.serviceBaseUrl ?? this.selfUrl
+  }
+
+  imageServiceUrl(): string {
+    return this.opts.imageServiceBaseUrl ?? this.selfUrl
+  }
+
+  hostName(host: HostRecord): string {
+    return host.hostname() || host.id
+  }
+
+  hostEvent(host: HostRecord, severity: Severity, name: string, message: string, props: string | null = null): void {
+    this.events.add(new SimEvent(this.now(), severity, name, message, host.clusterId, host.id, host.infraEnvId, props))
+  }
+
+  clusterEvent(cluster: ClusterRecord, severity: Severity, name: string, message: string): void {
+    this.events.add(new SimEvent(this.now(), severity, name, message, cluster.id, null, null))
+  }
+
+  /** Moves a host to a status (or only updates its status info); returns whether the status changed. */
+  setHostStatus(host: HostRecord, status: HostStatus, info: string): boolean {
+    const old = host.status
+    if (old === status && host.statusInfo === info) return false
+    const now = this.now()
+    host.statusInfo = info
+    host.updatedAt = now
+    if (old === status) return false
+    this.store.countHost(old, -1)
+    this.store.countHost(status, 1)
+    host.status = status
+    host.statusUpdatedAt = now
+    this.hostEvent(
+      host,
+      status === 'error' ? 'error' : 'info',
+      'host_status_updated',
+      `Host ${this.hostName(host)}: updated status from ${old} to ${status} (${info})`
+    )
+    const cluster = this.store.clusterOf(host)
+    if (cluster) this.markClusterDirty(cluster)
+    this.scheduleHost(host)
+    return true
+  }
+
+  setClusterStatus(cluster: ClusterRecord, status: ClusterStatus, info: string): boolean {
+    const old = cluster.status
+    if (old === status && cluster.statusInfo === info) return false
+    const now = this.now()
+    cluster.statusInfo = info
+    cluster.updatedAt = now
+    if (old === status) return false
+    this.store.countCluster(old, -1)
+    this.store.countCluster(status, 1)
+    cluster.status = status
+    cluster.statusUpdatedAt = now
+    this.clusterEvent(
+      cluster,
+      status === 'error' ? 'error' : 'info',
+      'cluster_status_updated',
+      `Updated status of the cluster to ${status}`
+    )
+    // Host rules look at the cluster status (preparing, installing, error).
+    this.markClusterHostsDirty(cluster)
+    this.scheduleCluster(cluster)
+    return true
+  }
+
+  markHostDirty(host: HostRecord): void {
+    if (host.dirty) return
+    host.dirty = true
+    this.dirtyHosts.add(host)
+  }
+
+  markClusterDirty(cluster: ClusterRecord): void {
+    if (cluster.dirty) return
+    cluster.dirty = true
+    this.dirtyClusters.add(cluster)
+  }
+
+  markClusterHostsDirty(cluster: ClusterRecord): void {
+    for (const host of cluster.hosts.values()) this.markHostDirty(host)
+  }
+
+  /** (Re-)arms the host's next time-driven check. */
+  scheduleHost(host: HostRecord): void {
+    this.hostDeadlines.arm(host, hostDeadline(this, host))
+  }
+
+  scheduleCluster(cluster: ClusterRecord): void {
+    this.clusterDeadlines.arm(cluster, clusterDeadline(this, cluster))
+  }
+}
