@@ -32,7 +32,10 @@ const NOISE_FLOOR = { ms: 1, ratio: 0.001, count: 1, 'count/s': 0.01 } as const
 /** Reads a baseline report: a report.json file or a run directory holding one. */
 export function loadBaseline(path: string): Report {
   const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'report.json') : path
-  if (!existsSync(file)) throw new ConfigurationError(`baseline: ${file}: no such report (give a report.json or a run directory holding one)`)
+  if (!existsSync(file))
+    throw new ConfigurationError(
+      `baseline: ${file}: no such report (give a report.json or a run directory holding one)`
+    )
   let report: unknown
   try {
     report = JSON.parse(readFileSync(file, 'utf8'))
@@ -41,7 +44,9 @@ export function loadBaseline(path: string): Report {
   }
   const version = (report as { schemaVersion?: unknown } | null)?.schemaVersion
   if (version !== REPORT_SCHEMA_VERSION) {
-    throw new ConfigurationError(`baseline: ${file}: schemaVersion ${JSON.stringify(version)} is not supported (expected ${REPORT_SCHEMA_VERSION})`)
+    throw new ConfigurationError(
+      `baseline: ${file}: schemaVersion ${JSON.stringify(version)} is not supported (expected ${REPORT_SCHEMA_VERSION})`
+    )
   }
   return report as Report
 }
@@ -51,7 +56,12 @@ export function loadBaseline(path: string): Report {
  * than that fraction of the baseline (and by more than a small noise floor): for lower-is-better metrics
  * current > baseline × (1 + tolerance), for higher-is-better current < baseline × (1 − tolerance).
  */
-export function compareReports(current: Report, baseline: Report, tolerance: number | undefined, source: string): BaselineComparison {
+export function compareReports(
+  current: Report,
+  baseline: Report,
+  tolerance: number | undefined,
+  source: string
+): BaselineComparison {
   const comparisons: Comparison[] = []
   for (const { metric, aggregations } of BASELINE_METRICS) {
     const now = current.metrics[metric]

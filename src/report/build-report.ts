@@ -1,4 +1,11 @@
-import type { EndpointSummary, Headline, ReadIssue, Report, RunInfo, StageSummary } from './generated/report.js'
+import type {
+  EndpointSummary,
+  Headline,
+  ReadIssue,
+  Report,
+  RunInfo,
+  StageSummary
+} from './generated/report.js'
 import type { ReportAggregator } from './aggregate/aggregator.js'
 import { histogramTrend } from './aggregate/http-aggregate.js'
 import { HOST_LAUNCHED } from './aggregate/host-table.js'
@@ -53,7 +60,14 @@ export function buildReport(aggregator: ReportAggregator, options: BuildReportOp
     schemaVersion: REPORT_SCHEMA_VERSION,
     run: info,
     passed,
-    headline: headline(aggregator, book, info, thresholds.filter(t => !t.passed).length, thresholds.length, failures.hosts.total),
+    headline: headline(
+      aggregator,
+      book,
+      info,
+      thresholds.filter(t => !t.passed).length,
+      thresholds.length,
+      failures.hosts.total
+    ),
     metrics,
     stages: stages(aggregator),
     endpoints: endpoints(aggregator),
@@ -67,9 +81,24 @@ export function buildReport(aggregator: ReportAggregator, options: BuildReportOp
   }
 }
 
-function headline(aggregator: ReportAggregator, book: MetricBook, run: RunInfo, failed: number, total: number, failedHosts: number): Headline {
+function headline(
+  aggregator: ReportAggregator,
+  book: MetricBook,
+  run: RunInfo,
+  failed: number,
+  total: number,
+  failedHosts: number
+): Headline {
   const h = aggregator.hosts
-  const counts = { planned: 0, launched: 0, registered: 0, known: 0, installing: 0, installed: 0, failed: failedHosts }
+  const counts = {
+    planned: 0,
+    launched: 0,
+    registered: 0,
+    known: 0,
+    installing: 0,
+    installed: 0,
+    failed: failedHosts
+  }
   for (let i = 0; i < h.size; i++) {
     if (h.has('planned', i)) counts.planned++
     if (h.flags[i]! & HOST_LAUNCHED || h.has('registered', i)) counts.launched++

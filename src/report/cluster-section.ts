@@ -47,7 +47,11 @@ export function buildClusterTimeline(aggregator: ReportAggregator, origin: numbe
       endedMs: at(c.ended)
     }
   })
-  items.sort((a, b) => (a.createdMs ?? Infinity) - (b.createdMs ?? Infinity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  items.sort(
+    (a, b) =>
+      (a.createdMs ?? Infinity) - (b.createdMs ?? Infinity) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  )
   return { total: all.length, shown: items.length, items }
 }
 

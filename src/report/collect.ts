@@ -3,7 +3,13 @@ import { basename } from 'node:path'
 import { findTimelines } from '../timeline/reader.js'
 import { ConfigurationError } from '../util/errors.js'
 import type { Logger } from '../util/logging.js'
-import { artifactBaseName, artifactName, downloadShardArtifacts, runDirectoryFiles, type ArtifactStore } from './artifacts/artifact-store.js'
+import {
+  artifactBaseName,
+  artifactName,
+  downloadShardArtifacts,
+  runDirectoryFiles,
+  type ArtifactStore
+} from './artifacts/artifact-store.js'
 import { compareReports, loadBaseline, withBaseline } from './baseline.js'
 import { computeReport } from './compute-report.js'
 import type { Report } from './generated/report.js'
@@ -53,11 +59,15 @@ export interface CollectResultsResult {
  * collect-results: (download shards) → stream every timeline into the report → compare with a baseline → write
  * report.json, summary.md, report.html, junit.xml and logs.tar.gz → annotate failing thresholds → (upload).
  */
-export async function collectResults(settings: CollectResultsSettings, deps: CollectResultsDeps): Promise<CollectResultsResult> {
+export async function collectResults(
+  settings: CollectResultsSettings,
+  deps: CollectResultsDeps
+): Promise<CollectResultsResult> {
   const { logger } = deps
   let store: ArtifactStore | undefined
   const getStore = async (): Promise<ArtifactStore> => {
-    if (!deps.artifactStore) throw new ConfigurationError('upload-artifact and download-shards work only in GitHub Actions')
+    if (!deps.artifactStore)
+      throw new ConfigurationError('upload-artifact and download-shards work only in GitHub Actions')
     store ??= await deps.artifactStore()
     return store
   }
@@ -65,10 +75,16 @@ export async function collectResults(settings: CollectResultsSettings, deps: Col
   const shardDirs: string[] = []
   if (settings.downloadShards) {
     if (!settings.runId && !settings.artifactName) {
-      throw new ConfigurationError('download-shards: needs run-id or artifact-name to know which artifacts are the shards')
+      throw new ConfigurationError(
+        'download-shards: needs run-id or artifact-name to know which artifacts are the shards'
+      )
     }
     const base = artifactBaseName(settings.runId, settings.artifactName)
-    shardDirs.push(...(await logger.withGroup('Downloading shard artifacts', async () => downloadShardArtifacts(await getStore(), base, settings.runDir, logger))))
+    shardDirs.push(
+      ...(await logger.withGroup('Downloading shard artifacts', async () =>
+        downloadShardArtifacts(await getStore(), base, settings.runDir, logger)
+      ))
+    )
   }
 
   const files = timelineFiles(settings, shardDirs, logger)
@@ -90,14 +106,24 @@ export async function collectResults(settings: CollectResultsSettings, deps: Col
       }
     })
   })
-  logger.info(`Read ${report.run.records.toLocaleString('en-US')} records in ${((performance.now() - started) / 1000).toFixed(1)}s`)
-  if (torn) logger.warning(`${torn} timeline line(s) could not be read and were skipped (a torn last line after a crash is expected)`)
+  logger.info(
+    `Read ${report.run.records.toLocaleString('en-US')} records in ${((performance.now() - started) / 1000).toFixed(1)}s`
+  )
+  if (torn)
+    logger.warning(
+      `${torn} timeline line(s) could not be read and were skipped (a torn last line after a crash is expected)`
+    )
   if (settings.runId && report.run.id && report.run.id !== settings.runId) {
     logger.warning(`run-id is ${settings.runId} but the timelines are of run ${report.run.id}`)
   }
 
   if (settings.baseline) {
-    const comparison = compareReports(report, loadBaseline(settings.baseline), settings.regressionTolerance, settings.baseline)
+    const comparison = compareReports(
+      report,
+      loadBaseline(settings.baseline),
+      settings.regressionTolerance,
+      settings.baseline
+    )
     report = withBaseline(report, comparison)
   } else if (settings.regressionTolerance !== undefined) {
     logger.warning('regression-tolerance is set but no baseline was given: nothing to compare with')
@@ -107,13 +133,22 @@ export async function collectResults(settings: CollectResultsSettings, deps: Col
 
   const written: Record<string, string> = {}
   for (const output of outputs) written[output.name] = await output.stop(report, context)
-  logger.info(`Wrote ${Object.values(written).map(f => basename(f)).join(', ')} in ${settings.runDir}`)
+  logger.info(
+    `Wrote ${Object.values(written)
+      .map(f => basename(f))
+      .join(', ')} in ${settings.runDir}`
+  )
 
   let uploaded: string | undefined
   if (settings.uploadArtifact) {
-    const name = artifactName(artifactBaseName(settings.runId ?? report.run.id, settings.artifactName), report.run.shards)
+    const name = artifactName(
+      artifactBaseName(settings.runId ?? report.run.id, settings.artifactName),
+      report.run.shards
+    )
     await logger.withGroup(`Uploading artifact ${name}`, async () => {
-      const result = await (await getStore()).upload(name, settings.runDir, runDirectoryFiles(settings.runDir))
+      const result = await (
+        await getStore()
+      ).upload(name, settings.runDir, runDirectoryFiles(settings.runDir))
       logger.info(`Uploaded ${name}${result.size ? ` (${result.size.toLocaleString('en-US')} bytes)` : ''}`)
     })
     uploaded = name
@@ -132,7 +167,9 @@ function timelineFiles(settings: CollectResultsSettings, shardDirs: string[], lo
   const paths: string[] = []
   if (existsSync(settings.runDir) && statSync(settings.runDir).isDirectory()) paths.push(settings.runDir)
   else if (!settings.timelines.length && !shardDirs.length) {
-    throw new ConfigurationError(`run-dir: ${settings.runDir} does not exist (give the run directory, or timelines)`)
+    throw new ConfigurationError(
+      `run-dir: ${settings.runDir} does not exist (give the run directory, or timelines)`
+    )
   }
   paths.push(...settings.timelines, ...shardDirs)
   const files: string[] = []
@@ -153,7 +190,9 @@ function timelineFiles(settings: CollectResultsSettings, shardDirs: string[], lo
     files.push(file)
   }
   if (!files.length) {
-    throw new ConfigurationError(`no timeline found in ${[settings.runDir, ...settings.timelines].join(', ')} (expected timeline.jsonl or timeline-<i>-of-<N>.jsonl)`)
+    throw new ConfigurationError(
+      `no timeline found in ${[settings.runDir, ...settings.timelines].join(', ')} (expected timeline.jsonl or timeline-<i>-of-<N>.jsonl)`
+    )
   }
   return files
 }
@@ -161,7 +200,8 @@ function timelineFiles(settings: CollectResultsSettings, shardDirs: string[], lo
 /** Failing thresholds and regressions as errors, which become annotations in Actions. */
 function annotate(report: Report, logger: Logger): void {
   for (const t of report.thresholds) {
-    if (!t.passed) logger.error(`${t.source}: measured ${formatMeasured(t)}`, { title: `Threshold failed: ${t.source}` })
+    if (!t.passed)
+      logger.error(`${t.source}: measured ${formatMeasured(t)}`, { title: `Threshold failed: ${t.source}` })
   }
   for (const c of report.baseline?.comparisons ?? []) {
     if (!c.regression) continue

@@ -7,7 +7,9 @@ import { thresholdPasses, type Threshold } from './thresholds.js'
 /** The metric key a threshold reads: `http.req.duration{endpoint=v2GetNextSteps}` or the bare name. */
 export function thresholdKey(threshold: Threshold): string {
   const tags = Object.entries(threshold.tags)
-  return tags.length ? `${threshold.metric}{${tags.map(([k, v]) => `${k}=${v}`).join(',')}}` : threshold.metric
+  return tags.length
+    ? `${threshold.metric}{${tags.map(([k, v]) => `${k}=${v}`).join(',')}}`
+    : threshold.metric
 }
 
 /** The value a threshold compares, in the metric's unit; undefined when there is no data. */
@@ -47,7 +49,11 @@ export function measure(threshold: Threshold, book: MetricBook): number | undefi
     case 'gauge': {
       const gauge = book.gauge(key)
       if (!gauge) return undefined
-      return threshold.aggregation === 'min' ? gauge.min : threshold.aggregation === 'max' ? gauge.max : gauge.value
+      return threshold.aggregation === 'min'
+        ? gauge.min
+        : threshold.aggregation === 'max'
+          ? gauge.max
+          : gauge.value
     }
     default:
       return undefined

@@ -37,7 +37,8 @@ export function collectFailures(aggregator: ReportAggregator): Failures {
     else if (installed) reason = undefined
     else if (!registered) reason = flags & HOST_LAUNCHED ? 'never-registered' : undefined
     else if (!h.has('known', i) && !h.has('installing', i)) reason = 'not-known'
-    else if (h.has('installing', i) || (h.cluster[i]! >= 0 && installStarted[h.cluster[i]!])) reason = 'not-installed'
+    else if (h.has('installing', i) || (h.cluster[i]! >= 0 && installStarted[h.cluster[i]!]))
+      reason = 'not-installed'
     if (!reason) continue
     if (reason === 'frozen' || reason === 'died') info = text(h.failInfo[i]!) ?? info
     failedHosts++
@@ -51,7 +52,11 @@ export function collectFailures(aggregator: ReportAggregator): Failures {
     addExample(group.examples, h.names[i]!, MAX_EXAMPLES)
   }
   const hostGroups = [...groups.values()].sort(
-    (a, b) => b.count - a.count || cmp(a.reason, b.reason) || cmp(a.status ?? '', b.status ?? '') || cmp(a.info ?? '', b.info ?? '')
+    (a, b) =>
+      b.count - a.count ||
+      cmp(a.reason, b.reason) ||
+      cmp(a.status ?? '', b.status ?? '') ||
+      cmp(a.info ?? '', b.info ?? '')
   )
 
   const clusterFailures: ClusterFailure[] = []
@@ -61,7 +66,13 @@ export function collectFailures(aggregator: ReportAggregator): Failures {
     if (cluster.gaveUp) reason = 'gave-up'
     else if (cluster.failed) reason = 'failed'
     else if (installStarted[number]) reason = 'not-installed'
-    if (reason) clusterFailures.push({ name: cluster.name, reason, status: cluster.status ?? null, info: cluster.info ?? null })
+    if (reason)
+      clusterFailures.push({
+        name: cluster.name,
+        reason,
+        status: cluster.status ?? null,
+        info: cluster.info ?? null
+      })
   })
   clusterFailures.sort((a, b) => cmp(a.name, b.name))
 

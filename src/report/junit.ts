@@ -40,13 +40,17 @@ export function renderJunit(report: Report): string {
   ]
   for (const suite of suites) {
     const suiteFailures = suite.cases.filter(c => c.failure).length
-    lines.push(`  <testsuite name="${xml(suite.name)}" tests="${suite.cases.length}" failures="${suiteFailures}" errors="0" skipped="0">`)
+    lines.push(
+      `  <testsuite name="${xml(suite.name)}" tests="${suite.cases.length}" failures="${suiteFailures}" errors="0" skipped="0">`
+    )
     for (const c of suite.cases) {
       const attributes = `classname="${xml(`assisted-swarm.${suite.name}`)}" name="${xml(c.name)}"`
       if (!c.failure) lines.push(`    <testcase ${attributes}/>`)
       else {
         lines.push(`    <testcase ${attributes}>`)
-        lines.push(`      <failure message="${xml(c.failure)}" type="${suite.name === 'baseline' ? 'regression' : 'threshold'}">${xml(c.failure)}</failure>`)
+        lines.push(
+          `      <failure message="${xml(c.failure)}" type="${suite.name === 'baseline' ? 'regression' : 'threshold'}">${xml(c.failure)}</failure>`
+        )
         lines.push('    </testcase>')
       }
     }
@@ -57,12 +61,14 @@ export function renderJunit(report: Report): string {
 }
 
 function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  )
 }

@@ -1,4 +1,18 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readSync, closeSync, readdirSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs'
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  closeSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  copyFileSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, relative } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -19,7 +33,9 @@ export interface LogsArchiveOptions {
  * file passed through the secret scrubber on the way (binary files are copied as they are). The files are staged
  * in a temporary directory, which is removed afterwards.
  */
-export async function writeLogsArchive(options: LogsArchiveOptions): Promise<{ file: string; entries: number }> {
+export async function writeLogsArchive(
+  options: LogsArchiveOptions
+): Promise<{ file: string; entries: number }> {
   const staging = mkdtempSync(join(tmpdir(), 'assisted-swarm-logs-'))
   try {
     const entries: string[] = []

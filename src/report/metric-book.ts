@@ -18,8 +18,10 @@ export interface GaugeReading {
 }
 
 /** Counter names of the timeline that feed agent.* counters (the agent writes `steps.unknown.<type>`). */
-const UNKNOWN_STEPS = (name: string): boolean => name === 'agent.unknown_steps' || name === 'steps.unknown' || name.startsWith('steps.unknown.')
-const STEP_FAILURES = (name: string): boolean => name === 'agent.step_failures' || name === 'step_failures' || name === 'steps.failures'
+const UNKNOWN_STEPS = (name: string): boolean =>
+  name === 'agent.unknown_steps' || name === 'steps.unknown' || name.startsWith('steps.unknown.')
+const STEP_FAILURES = (name: string): boolean =>
+  name === 'agent.step_failures' || name === 'step_failures' || name === 'steps.failures'
 
 /**
  * Every metric of a run, computed once the timelines are read: trends over per-host and per-cluster durations
@@ -55,7 +57,9 @@ export class MetricBook {
     const shards = aggregator.run.shardDurations()
     this.gauges.set(
       'run.duration',
-      duration === undefined ? undefined : { value: duration, min: Math.min(duration, ...shards), max: Math.max(duration, ...shards) }
+      duration === undefined
+        ? undefined
+        : { value: duration, min: Math.min(duration, ...shards), max: Math.max(duration, ...shards) }
     )
   }
 
@@ -197,11 +201,18 @@ export class MetricBook {
         return trendValues(this.trends.get(key) ?? new SampleBuffer(0))
       case 'rate': {
         const rate = this.rates.get(key) ?? { passes: 0, total: 0 }
-        return { rate: rate.total ? round(rate.passes / rate.total, 6) : null, passes: rate.passes, total: rate.total } satisfies RateValues
+        return {
+          rate: rate.total ? round(rate.passes / rate.total, 6) : null,
+          passes: rate.passes,
+          total: rate.total
+        } satisfies RateValues
       }
       case 'counter': {
         const count = this.counts.get(key) ?? 0
-        return { count, rate: this.durationS ? round(count / this.durationS, 3) : null } satisfies CounterValues
+        return {
+          count,
+          rate: this.durationS ? round(count / this.durationS, 3) : null
+        } satisfies CounterValues
       }
       case 'gauge': {
         const gauge = this.gauges.get(key)
@@ -217,11 +228,14 @@ export class MetricBook {
 
 /** Per cluster number: did its installation start (requested, preparing, installing, ... or a host installing)? */
 export function clusterInstallStarted(aggregator: ReportAggregator): boolean[] {
-  const started = aggregator.clusters.all.map(c => c.installStarted === c.installStarted || c.installed === c.installed)
+  const started = aggregator.clusters.all.map(
+    c => c.installStarted === c.installStarted || c.installed === c.installed
+  )
   const h = aggregator.hosts
   for (let i = 0; i < h.size; i++) {
     const cluster = h.cluster[i]!
-    if (cluster >= 0 && (h.installing[i]! === h.installing[i]! || h.installed[i]! === h.installed[i]!)) started[cluster] = true
+    if (cluster >= 0 && (h.installing[i]! === h.installing[i]! || h.installed[i]! === h.installed[i]!))
+      started[cluster] = true
   }
   return started
 }

@@ -24,7 +24,17 @@ export function round(value: number | undefined | null, digits: number): number 
   return Math.round(value * factor) / factor
 }
 
-export const EMPTY_TREND: TrendValues = { count: 0, min: null, max: null, avg: null, med: null, p50: null, p90: null, p95: null, p99: null }
+export const EMPTY_TREND: TrendValues = {
+  count: 0,
+  min: null,
+  max: null,
+  avg: null,
+  med: null,
+  p50: null,
+  p90: null,
+  p95: null,
+  p99: null
+}
 
 /** What a trend can answer: its summary and any percentile (thresholds ask for p(99.9) and the like). */
 export interface TrendSource {

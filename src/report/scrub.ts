@@ -11,7 +11,7 @@ const PATTERNS: [RegExp, string][] = [
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}/g, '***'],
   // key: value / key=value / "key":"value" where the key names a secret
   [
-    /(["']?[A-Za-z0-9_-]*(?:pull[_-]?secret|password|passwd|token|secret[_-]?key|api[_-]?key|x-secret-key|authorization|auth)["']?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;&}\]]+)/gi,
+    /(["']?[A-Za-z0-9_-]*(?:pull[_-]?secret|password|passwd|token|secret[_-]?key|api[_-]?key|x-secret-key|authorization|auth)["']?\s*[:=]\s*)(?!(?:Bearer|Basic)\s+\*\*\*|"?\*\*\*)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;&}\]]+)/gi,
     '$1"***"'
   ],
   // credentials in URLs: https://user:password@host

@@ -27,7 +27,12 @@ export function buildSeries(aggregator: ReportAggregator, start: number, end: nu
       http: { requestsPerSecond: [], errorsPerSecond: [], p50Ms: [], p95Ms: [], p99Ms: [] }
     }
   }
-  const atLeast = Math.max(aggregator.hostStates.width, aggregator.clusterStates.width, aggregator.http.width, Math.min(aggregator.http.maxIntervalMs, 60_000))
+  const atLeast = Math.max(
+    aggregator.hostStates.width,
+    aggregator.clusterStates.width,
+    aggregator.http.width,
+    Math.min(aggregator.http.maxIntervalMs, 60_000)
+  )
   const width = chooseBucketWidth(end - start, BASE_MS, atLeast, MAX_POINTS)
   const first = Math.floor(start / width) * width
   const points = Math.floor(end / width) - Math.floor(start / width) + 1
@@ -46,7 +51,13 @@ export function buildSeries(aggregator: ReportAggregator, start: number, end: nu
     bin(throughput.installed, h.installed[i]!)
   }
 
-  const http = { requestsPerSecond: zeros(points), errorsPerSecond: zeros(points), p50Ms: [] as (number | null)[], p95Ms: [] as (number | null)[], p99Ms: [] as (number | null)[] }
+  const http = {
+    requestsPerSecond: zeros(points),
+    errorsPerSecond: zeros(points),
+    p50Ms: [] as (number | null)[],
+    p95Ms: [] as (number | null)[],
+    p99Ms: [] as (number | null)[]
+  }
   for (let k = 0; k < points; k++) {
     const bucket = aggregator.http.bucket(first + k * width, width)
     http.requestsPerSecond[k] = round(((bucket?.requests ?? 0) * 1000) / width, 3)!
@@ -72,8 +83,16 @@ export function buildSeries(aggregator: ReportAggregator, start: number, end: nu
   }
 }
 
-function statusSeries(aggregator: ReportAggregator, tracker: StatusOverTime, start: number, width: number, points: number): Record<string, number[]> {
-  const states = tracker.states().sort((a, b) => compareStates(aggregator.strings.text(a)!, aggregator.strings.text(b)!))
+function statusSeries(
+  aggregator: ReportAggregator,
+  tracker: StatusOverTime,
+  start: number,
+  width: number,
+  points: number
+): Record<string, number[]> {
+  const states = tracker
+    .states()
+    .sort((a, b) => compareStates(aggregator.strings.text(a)!, aggregator.strings.text(b)!))
   const series = tracker.series(start, width, points, states)
   const out: Record<string, number[]> = {}
   for (const state of states) out[aggregator.strings.text(state)!] = series.get(state)!

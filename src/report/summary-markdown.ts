@@ -22,9 +22,17 @@ export function renderSummaryMarkdown(report: Report): string {
   out.push(...endpoints(report))
   out.push(...failures(report))
   if (report.issues.length) {
-    out.push(`> ⚠️ ${report.issues.length} timeline line(s) could not be read (e.g. ${cell(report.issues[0]!.file)}:${report.issues[0]!.line}: ${cell(report.issues[0]!.message)}).`, '')
+    out.push(
+      `> ⚠️ ${report.issues.length} timeline line(s) could not be read (e.g. ${cell(report.issues[0]!.file)}:${report.issues[0]!.line}: ${cell(report.issues[0]!.message)}).`,
+      ''
+    )
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  )
 }
 
 function runLine(report: Report): string {
@@ -87,7 +95,10 @@ function baseline(report: Report): string[] {
     (c: Comparison) =>
       `| ${c.regression ? '❌' : '✅'} | ${c.aggregation}(${c.metric}) | ${formatValue(c.baseline, c.unit)} | ${formatValue(c.current, c.unit)} | ${formatDelta(c.deltaRatio)} |`
   )
-  const tolerance = b.tolerance === null ? 'deltas only (no regression tolerance)' : `regression tolerance ${formatRatio(b.tolerance)}`
+  const tolerance =
+    b.tolerance === null
+      ? 'deltas only (no regression tolerance)'
+      : `regression tolerance ${formatRatio(b.tolerance)}`
   return [
     `### Baseline: ${cell(b.runId ?? b.source)} — ${b.regressions ? `${b.regressions} regression(s)` : 'no regression'}`,
     '',
@@ -112,13 +123,27 @@ function durations(report: Report): string[] {
     if (values.count) rows.push(trendRow(key, values))
   }
   if (!rows.length) return []
-  return ['### Durations', '', '| metric | count | p50 | p90 | p95 | p99 | max |', '|---|---:|---:|---:|---:|---:|---:|', ...rows, '']
+  return [
+    '### Durations',
+    '',
+    '| metric | count | p50 | p90 | p95 | p99 | max |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    ''
+  ]
 }
 
 function stages(report: Report): string[] {
   const rows = report.stages.filter(s => s.durationMs.count).map(s => trendRow(cell(s.stage), s.durationMs))
   if (!rows.length) return []
-  return ['### Installer stages (time in stage)', '', '| stage | hosts | p50 | p90 | p95 | p99 | max |', '|---|---:|---:|---:|---:|---:|---:|', ...rows, '']
+  return [
+    '### Installer stages (time in stage)',
+    '',
+    '| stage | hosts | p50 | p90 | p95 | p99 | max |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    ''
+  ]
 }
 
 function endpoints(report: Report): string[] {
@@ -143,20 +168,41 @@ function failures(report: Report): string[] {
   if (!f.hosts.total && !f.clusters.total && !f.errors.total) return ['### Failures', '', 'None.', '']
   const out = ['### Failures', '']
   if (f.hosts.total) {
-    out.push(`**Hosts: ${formatCount(f.hosts.total)}**`, '', '| hosts | reason | last status | info | e.g. |', '|---:|---|---|---|---|')
+    out.push(
+      `**Hosts: ${formatCount(f.hosts.total)}**`,
+      '',
+      '| hosts | reason | last status | info | e.g. |',
+      '|---:|---|---|---|---|'
+    )
     for (const g of f.hosts.groups.slice(0, TOP_FAILURES)) {
-      out.push(`| ${formatCount(g.count)} | ${g.reason} | ${cell(g.status ?? '–')} | ${cell(g.info ?? '–')} | ${cell(g.examples.join(', '))} |`)
+      out.push(
+        `| ${formatCount(g.count)} | ${g.reason} | ${cell(g.status ?? '–')} | ${cell(g.info ?? '–')} | ${cell(g.examples.join(', '))} |`
+      )
     }
     out.push('')
   }
   if (f.clusters.total) {
-    out.push(`**Clusters: ${formatCount(f.clusters.total)}**`, '', '| cluster | reason | last status | info |', '|---|---|---|---|')
-    for (const c of f.clusters.items.slice(0, TOP_FAILURES)) out.push(`| ${cell(c.name)} | ${c.reason} | ${cell(c.status ?? '–')} | ${cell(c.info ?? '–')} |`)
+    out.push(
+      `**Clusters: ${formatCount(f.clusters.total)}**`,
+      '',
+      '| cluster | reason | last status | info |',
+      '|---|---|---|---|'
+    )
+    for (const c of f.clusters.items.slice(0, TOP_FAILURES))
+      out.push(`| ${cell(c.name)} | ${c.reason} | ${cell(c.status ?? '–')} | ${cell(c.info ?? '–')} |`)
     out.push('')
   }
   if (f.errors.total) {
-    out.push(`**Errors: ${formatCount(f.errors.total)}**`, '', '| count | scope | message | e.g. |', '|---:|---|---|---|')
-    for (const g of f.errors.groups.slice(0, TOP_FAILURES)) out.push(`| ${formatCount(g.count)} | ${g.scope} | ${cell(g.message)} | ${cell(g.examples.join(', '))} |`)
+    out.push(
+      `**Errors: ${formatCount(f.errors.total)}**`,
+      '',
+      '| count | scope | message | e.g. |',
+      '|---:|---|---|---|'
+    )
+    for (const g of f.errors.groups.slice(0, TOP_FAILURES))
+      out.push(
+        `| ${formatCount(g.count)} | ${g.scope} | ${cell(g.message)} | ${cell(g.examples.join(', '))} |`
+      )
     out.push('')
   }
   return out

@@ -6,7 +6,12 @@ export const collectResultsTable: StageTable = {
   description:
     'Compute the report of a run from its timelines (merging shards): report.json, summary.md, report.html, JUnit, logs archive; thresholds decide the exit status.',
   options: [
-    { ...RUN_DIR, description: 'Run directory holding the timelines; the results are written there. Default: runs/<run id>.', required: false },
+    {
+      ...RUN_DIR,
+      description:
+        'Run directory holding the timelines; the results are written there. Default: runs/<run id>.',
+      required: false
+    },
     RUN_ID,
     {
       name: 'timelines',
@@ -21,7 +26,8 @@ export const collectResultsTable: StageTable = {
     },
     {
       name: 'baseline',
-      description: 'An earlier report.json (or run directory) to compare with; deltas go in the summary and HTML.',
+      description:
+        'An earlier report.json (or run directory) to compare with; deltas go in the summary and HTML.',
       kind: 'path'
     },
     {
@@ -32,7 +38,8 @@ export const collectResultsTable: StageTable = {
     },
     {
       name: 'fail-on-thresholds',
-      description: 'Exit non-zero (fail the step) when a threshold fails or a baseline regression exceeds the tolerance.',
+      description:
+        'Exit non-zero (fail the step) when a threshold fails or a baseline regression exceeds the tolerance.',
       kind: 'boolean',
       default: 'true'
     },
@@ -51,7 +58,8 @@ export const collectResultsTable: StageTable = {
     },
     {
       name: 'download-shards',
-      description: "Download every shard's artifact of this workflow run (<artifact-name>-shard-*) and merge their timelines (Actions only).",
+      description:
+        "Download every shard's artifact of this workflow run (<artifact-name>-shard-*) and merge their timelines (Actions only).",
       kind: 'boolean',
       default: 'false',
       cli: false
@@ -66,8 +74,14 @@ export const collectResultsTable: StageTable = {
     { name: 'html', description: 'Path of report.html.' },
     { name: 'junit', description: 'Path of junit.xml (one test case per threshold).' },
     { name: 'logs', description: 'Path of logs.tar.gz (timelines and logs, secrets scrubbed).' },
-    { name: 'passed', description: '"true" when every threshold passed (and no regression beyond tolerance).' },
-    { name: 'headline', description: 'JSON with the headline figures (clusters installed, p95 times, error rate).' },
+    {
+      name: 'passed',
+      description: '"true" when every threshold passed (and no regression beyond tolerance).'
+    },
+    {
+      name: 'headline',
+      description: 'JSON with the headline figures (clusters installed, p95 times, error rate).'
+    },
     { name: 'artifact-name', description: 'Name of the uploaded artifact, if any.' }
   ]
 }

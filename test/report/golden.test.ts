@@ -2,7 +2,8 @@
  * Golden fixtures (test/fixtures/timelines/<name>.timeline.jsonl → <name>.expected.json / .expected.md), and the
  * figures checked against independently computed answers (helpers/independent.ts).
  *
- * Refresh after an intended change: `UPDATE_GOLDEN=1 npm test -- test/report/golden.test.ts`, then review the diff.
+ * Refresh after an intended change: `UPDATE_GOLDEN=1 npm test -- test/report/golden.test.ts`, then
+ * `npx prettier --write test/fixtures/timelines` and review the diff.
  */
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -12,7 +13,13 @@ import type { Report, TrendValues } from '../../src/report/generated/report.js'
 import { schema } from '../../src/report/generated/report-schema.js'
 import { renderSummaryMarkdown } from '../../src/report/summary-markdown.js'
 import { createFriendlyValidator } from '../../src/util/json-schema.js'
-import { independentDurations, independentStage, interpolated, nearestRank, readLines } from './helpers/independent.js'
+import {
+  independentDurations,
+  independentStage,
+  interpolated,
+  nearestRank,
+  readLines
+} from './helpers/independent.js'
 
 const FIXTURES = join(process.cwd(), 'test/fixtures/timelines')
 const update = process.env.UPDATE_GOLDEN === '1'
@@ -22,10 +29,12 @@ async function report(name: string): Promise<Report> {
   return computeReport({ files: [join(FIXTURES, `${name}.timeline.jsonl`)] })
 }
 
+/** Markdown compares byte for byte; JSON compares parsed (so formatting the golden with Prettier is harmless). */
 function golden(file: string, actual: string): void {
   const path = join(FIXTURES, file)
   if (update || !existsSync(path)) writeFileSync(path, actual)
-  expect(actual).toEqual(readFileSync(path, 'utf8'))
+  if (file.endsWith('.json')) expect(JSON.parse(actual)).toEqual(JSON.parse(readFileSync(path, 'utf8')))
+  else expect(actual).toEqual(readFileSync(path, 'utf8'))
 }
 
 describe.each(['basic', 'failures'])('golden fixture %s', name => {
@@ -46,7 +55,8 @@ describe.each(['basic', 'failures'])('golden fixture %s', name => {
       expect(values.min).toBeCloseTo(Math.min(...samples), 3)
       expect(values.max).toBeCloseTo(Math.max(...samples), 3)
       expect(values.avg).toBeCloseTo(samples.reduce((a, b) => a + b, 0) / samples.length, 3)
-      for (const p of [50, 90, 95, 99] as const) expect(values[`p${p}`]).toBeCloseTo(interpolated(samples, p), 3)
+      for (const p of [50, 90, 95, 99] as const)
+        expect(values[`p${p}`]).toBeCloseTo(interpolated(samples, p), 3)
     }
   })
 
@@ -69,7 +79,10 @@ describe.each(['basic', 'failures'])('golden fixture %s', name => {
    */
   it('has endpoint counts exact and latency percentiles within the HDR resolution of a plain sort', async () => {
     const r = await report(name)
-    const raw = JSON.parse(readFileSync(join(FIXTURES, `${name}.latencies.json`), 'utf8')) as Record<string, number[]>
+    const raw = JSON.parse(readFileSync(join(FIXTURES, `${name}.latencies.json`), 'utf8')) as Record<
+      string,
+      number[]
+    >
     expect(r.endpoints.map(e => e.endpoint).sort()).toEqual(Object.keys(raw).sort())
     for (const e of r.endpoints) {
       const micros = raw[e.endpoint]!
@@ -80,7 +93,9 @@ describe.each(['basic', 'failures'])('golden fixture %s', name => {
         expect(reported).toBeGreaterThanOrEqual(exactMs - 0.001)
         expect(reported - exactMs).toBeLessThanOrEqual(exactMs / 1024 + 0.002)
       }
-      expect(e.latencyMs.max! - Math.max(...micros) / 1000).toBeLessThanOrEqual(Math.max(...micros) / 1000 / 1024 + 0.002)
+      expect(e.latencyMs.max! - Math.max(...micros) / 1000).toBeLessThanOrEqual(
+        Math.max(...micros) / 1000 / 1024 + 0.002
+      )
     }
   })
 })
@@ -88,7 +103,9 @@ describe.each(['basic', 'failures'])('golden fixture %s', name => {
 describe('failures fixture', () => {
   it('tolerates the torn last line and reports it', async () => {
     const r = await report('failures')
-    expect(r.issues).toEqual([{ file: 'failures.timeline.jsonl', line: expect.any(Number), message: 'not JSON (torn write?)' }])
+    expect(r.issues).toEqual([
+      { file: 'failures.timeline.jsonl', line: expect.any(Number), message: 'not JSON (torn write?)' }
+    ])
   })
 
   it('names each failure with its reason, status and message', async () => {
@@ -97,10 +114,20 @@ describe('failures fixture', () => {
     expect(groups).toEqual(
       expect.arrayContaining([
         ['frozen', null, '409 on register: cluster is not accepting hosts', ['frozen-2-host-1']],
-        ['not-known', 'insufficient', expect.stringContaining('Require at least 16.00 GiB RAM'), ['frozen-2-host-2']],
+        [
+          'not-known',
+          'insufficient',
+          expect.stringContaining('Require at least 16.00 GiB RAM'),
+          ['frozen-2-host-2']
+        ],
         ['died', 'known', 'agent process exited with signal SIGKILL', ['died-3-host-0']],
         ['never-registered', null, null, ['unreachable-4-host-0']],
-        ['error', 'error', 'Failed - failed to write image: no space left on device', ['install-error-1-host-4']]
+        [
+          'error',
+          'error',
+          'Failed - failed to write image: no space left on device',
+          ['install-error-1-host-4']
+        ]
       ])
     )
     // Hosts of a discovery-only cluster stop at known: not failures.

@@ -26,7 +26,11 @@ const OPTIONS: GeneratorOptions = {
     { name: 'sno-5', sno: true, masters: 1, workers: 0 },
     { name: 'compact-6', masters: 3, workers: 0 }
   ],
-  thresholds: ['p95(host.discovery_to_known) < 60s', 'ratio(cluster.installed) == 1', 'p99(http.req.duration) < 50ms'],
+  thresholds: [
+    'p95(host.discovery_to_known) < 60s',
+    'ratio(cluster.installed) == 1',
+    'p99(http.req.duration) < 50ms'
+  ],
   errorRate: 0.02,
   agentErrors: true
 }

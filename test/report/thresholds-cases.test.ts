@@ -22,9 +22,21 @@ async function run(name: string, extra: Record<string, string> = {}) {
   const runDir = join(work, name + Object.keys(extra).join('-'))
   cpSync(join(FIXTURES, `${name}.timeline.jsonl`), join(runDir, 'timeline.jsonl'))
   const logger = new AnnotatingLogger()
-  const settings = collectResultsStage.settings(new OptionValues(collectResultsStage.table, { 'run-dir': runDir, ...extra }, {}))
-  const result = await collectResultsStage.execute(await settings, { logger, signal: new AbortController().signal, host: 'cli', stdout: new PassThrough() })
-  return { result, logger, code: collectResultsStage.exitCode!(result), outputs: collectResultsStage.outputs(result) }
+  const settings = collectResultsStage.settings(
+    new OptionValues(collectResultsStage.table, { 'run-dir': runDir, ...extra }, {})
+  )
+  const result = await collectResultsStage.execute(await settings, {
+    logger,
+    signal: new AbortController().signal,
+    host: 'cli',
+    stdout: new PassThrough()
+  })
+  return {
+    result,
+    logger,
+    code: collectResultsStage.exitCode!(result),
+    outputs: collectResultsStage.outputs(result)
+  }
 }
 
 describe('threshold failure cases', () => {
@@ -69,7 +81,9 @@ describe('threshold failure cases', () => {
   })
 
   it('adds thresholds given as an option to those of the run', async () => {
-    const { result } = await run('all-pass', { thresholds: 'count(http.reqs) < 1, p95(host.installation) < 10m' })
+    const { result } = await run('all-pass', {
+      thresholds: 'count(http.reqs) < 1, p95(host.installation) < 10m'
+    })
     expect(result.report.thresholds.map(t => [t.source, t.passed])).toEqual([
       ['p95(host.launch_to_installed) < 5m', true],
       ['ratio(cluster.installed) == 1', true],
@@ -81,6 +95,8 @@ describe('threshold failure cases', () => {
   })
 
   it('rejects a bad threshold option naming it', async () => {
-    await expect(run('all-pass', { thresholds: 'p95(host.nope) < 1s' })).rejects.toThrow(/thresholds\[0\]: unknown metric "host.nope"/)
+    await expect(run('all-pass', { thresholds: 'p95(host.nope) < 1s' })).rejects.toThrow(
+      /thresholds\[0\]: unknown metric "host.nope"/
+    )
   })
 })

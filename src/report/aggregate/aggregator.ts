@@ -189,7 +189,9 @@ export class ReportAggregator {
   orderedStages(): StageStats[] {
     const unique = [...new Set(this.stages.values())].filter(s => !TERMINAL_STAGES.has(s.stage))
     const order = (s: StageStats): number => (s.offsetCount ? s.offsetSum / s.offsetCount : Infinity)
-    return unique.sort((a, b) => order(a) - order(b) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0))
+    return unique.sort(
+      (a, b) => order(a) - order(b) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0)
+    )
   }
 
   private stageStats(stage: string): StageStats {
@@ -269,7 +271,8 @@ export class ReportAggregator {
     else if (status === 'installing') cluster.installing = earliest(cluster.installing, t)
     else if (status === 'finalizing') cluster.finalizing = earliest(cluster.finalizing, t)
     else if (status === 'installed') cluster.installed = earliest(cluster.installed, t)
-    if (CLUSTER_INSTALL_STARTED_STATUSES.has(status)) cluster.installStarted = earliest(cluster.installStarted, t)
+    if (CLUSTER_INSTALL_STARTED_STATUSES.has(status))
+      cluster.installStarted = earliest(cluster.installStarted, t)
     if (CLUSTER_FAILED_STATUSES.has(status)) {
       cluster.failed = true
       cluster.ended = earliest(cluster.ended, t)
@@ -287,7 +290,8 @@ export class ReportAggregator {
 
   private counter(record: CountersRecord): void {
     for (const [name, value] of Object.entries(record.values ?? {})) {
-      if (typeof value === 'number' && Number.isFinite(value)) this.counters.set(name, (this.counters.get(name) ?? 0) + value)
+      if (typeof value === 'number' && Number.isFinite(value))
+        this.counters.set(name, (this.counters.get(name) ?? 0) + value)
     }
   }
 }

@@ -4,7 +4,17 @@ export const HOST_DIED = 2
 export const HOST_EXITED = 4
 export const HOST_LAUNCHED = 8
 
-const TIME_COLUMNS = ['planned', 'launch', 'registered', 'known', 'installing', 'installed', 'statusT', 'stageT', 'endT'] as const
+const TIME_COLUMNS = [
+  'planned',
+  'launch',
+  'registered',
+  'known',
+  'installing',
+  'installed',
+  'statusT',
+  'stageT',
+  'endT'
+] as const
 const ID_COLUMNS = ['cluster', 'status', 'info', 'failInfo', 'stage', 'chartState'] as const
 
 type TimeColumn = (typeof TIME_COLUMNS)[number]
@@ -90,7 +100,11 @@ export class HostTable {
   }
 }
 
-function grown<A extends Float64Array | Int32Array | Uint8Array>(array: A, capacity: number, fill: number): A {
+function grown<A extends Float64Array | Int32Array | Uint8Array>(
+  array: A,
+  capacity: number,
+  fill: number
+): A {
   const next = new (array.constructor as new (length: number) => A)(capacity)
   next.set(array)
   next.fill(fill, array.length)

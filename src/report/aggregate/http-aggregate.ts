@@ -19,7 +19,12 @@ export interface EndpointTotals {
  * time buckets of HTTP latency are capped at MAX_HTTP_BUCKETS.
  */
 export function createAggregateHistogram(): hdr.Histogram {
-  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3, bitBucketSize: 32 })
+  return hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 3_600_000_000,
+    numberOfSignificantValueDigits: 3,
+    bitBucketSize: 32
+  })
 }
 
 function decode(encoded: string): hdr.Histogram {
@@ -76,7 +81,8 @@ export class HttpAggregate {
       }
       totals.requests += snapshot.n
       totals.errors += snapshot.err ?? 0
-      for (const [code, count] of Object.entries(snapshot.codes ?? {})) totals.codes.set(code, (totals.codes.get(code) ?? 0) + count)
+      for (const [code, count] of Object.entries(snapshot.codes ?? {}))
+        totals.codes.set(code, (totals.codes.get(code) ?? 0) + count)
       requests += snapshot.n
       errors += snapshot.err ?? 0
       if (snapshot.hist) {

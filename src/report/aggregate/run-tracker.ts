@@ -8,7 +8,12 @@ interface ShardState {
   hosts?: number
 }
 
-const REASON_SEVERITY: Record<NonNullable<RunRecord['reason']>, number> = { completed: 0, deadline: 1, interrupted: 2, error: 3 }
+const REASON_SEVERITY: Record<NonNullable<RunRecord['reason']>, number> = {
+  completed: 0,
+  deadline: 1,
+  interrupted: 2,
+  error: 3
+}
 
 /** Run-level facts from the `run` records of every shard: ids, times, planned totals, thresholds. */
 export class RunTracker {
@@ -53,7 +58,8 @@ export class RunTracker {
         this.target ??= record.target
         if (typeof record.clusters === 'number') shard.clusters = record.clusters
         if (typeof record.hosts === 'number') shard.hosts = record.hosts
-        for (const threshold of record.thresholds ?? []) if (!this.thresholds.includes(threshold)) this.thresholds.push(threshold)
+        for (const threshold of record.thresholds ?? [])
+          if (!this.thresholds.includes(threshold)) this.thresholds.push(threshold)
         break
       case 'end':
         if (!(shard.end >= record.t)) {
@@ -94,14 +100,16 @@ export class RunTracker {
 
   get interrupted(): boolean {
     if (!this.shards.size) return true
-    for (const shard of this.shards.values()) if (Number.isNaN(shard.end) || shard.endReason === 'interrupted') return true
+    for (const shard of this.shards.values())
+      if (Number.isNaN(shard.end) || shard.endReason === 'interrupted') return true
     return false
   }
 
   /** Sum over shards of their planned totals, undefined when no shard said. */
   planned(field: 'clusters' | 'hosts'): number | undefined {
     let total: number | undefined
-    for (const shard of this.shards.values()) if (shard[field] !== undefined) total = (total ?? 0) + shard[field]!
+    for (const shard of this.shards.values())
+      if (shard[field] !== undefined) total = (total ?? 0) + shard[field]!
     return total
   }
 

@@ -1,5 +1,9 @@
 /** Service statuses the report gives a meaning to (see ../shared/docs/service-behavior.md). */
-export const HOST_INSTALLING_STATUSES = new Set(['installing', 'installing-in-progress', 'installing-pending-user-action'])
+export const HOST_INSTALLING_STATUSES = new Set([
+  'installing',
+  'installing-in-progress',
+  'installing-pending-user-action'
+])
 export const HOST_INSTALLED_STATUSES = new Set(['installed', 'added-to-existing-cluster'])
 export const HOST_FAILED_STATUSES = new Set(['error', 'cancelled'])
 export const CLUSTER_INSTALL_STARTED_STATUSES = new Set([

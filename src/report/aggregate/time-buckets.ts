@@ -34,7 +34,11 @@ export class TimeBuckets<T> {
       const lo = Math.min(key, this.minKey)
       const hi = Math.max(key, this.maxKey)
       let width = this.widthMs
-      while (Math.floor((hi * this.widthMs) / width) - Math.floor((lo * this.widthMs) / width) + 1 > this.maxBuckets) width *= 2
+      while (
+        Math.floor((hi * this.widthMs) / width) - Math.floor((lo * this.widthMs) / width) + 1 >
+        this.maxBuckets
+      )
+        width *= 2
       if (width !== this.widthMs) {
         this.coarsen(width)
         key = Math.floor(t / this.widthMs)
@@ -54,7 +58,8 @@ export class TimeBuckets<T> {
   coarsen(width: number): void {
     if (width <= this.widthMs) return
     const factor = width / this.widthMs
-    if (!Number.isInteger(Math.log2(factor))) throw new Error(`TimeBuckets: ${width} is not ${this.widthMs} × 2^n`)
+    if (!Number.isInteger(Math.log2(factor)))
+      throw new Error(`TimeBuckets: ${width} is not ${this.widthMs} × 2^n`)
     const merged = new Map<number, T>()
     for (const [key, bucket] of this.buckets) {
       const target = Math.floor(key / factor)
@@ -75,7 +80,12 @@ export class TimeBuckets<T> {
 }
 
 /** The smallest baseMs × 2^n that is at least `atLeast` and needs at most `maxPoints` buckets for `spanMs`. */
-export function chooseBucketWidth(spanMs: number, baseMs: number, atLeast: number, maxPoints: number): number {
+export function chooseBucketWidth(
+  spanMs: number,
+  baseMs: number,
+  atLeast: number,
+  maxPoints: number
+): number {
   let width = baseMs
   while (width < atLeast || Math.ceil((spanMs + 1) / width) + 1 > maxPoints) width *= 2
   return width

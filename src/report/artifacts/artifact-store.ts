@@ -69,9 +69,16 @@ export function runDirectoryFiles(runDir: string): string[] {
  * Downloads every shard artifact of the run (`<base>-shard-*`) into `<run dir>/shards/<name>/` and returns those
  * directories, whose timelines collect-results then merges.
  */
-export async function downloadShardArtifacts(store: ArtifactStore, base: string, runDir: string, logger: Logger): Promise<string[]> {
+export async function downloadShardArtifacts(
+  store: ArtifactStore,
+  base: string,
+  runDir: string,
+  logger: Logger
+): Promise<string[]> {
   const prefix = shardArtifactPrefix(base)
-  const shards = (await store.list()).filter(a => a.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : 1))
+  const shards = (await store.list())
+    .filter(a => a.name.startsWith(prefix))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
   if (!shards.length) {
     logger.warning(`download-shards: no artifact named ${prefix}* in this workflow run`)
     return []

@@ -36,12 +36,14 @@ code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f6f8fa;pa
 export function renderHtml(report: Report, echartsSource: string | undefined): string {
   const title = `assisted-swarm report: ${report.run.id ?? 'unknown run'}`
   const body = [
-    `<h1>${esc(title)} <span class="verdict ${report.passed ? 'pass' : 'fail'}">${report.passed ? '✅ passed' : '❌ failed'}</span></h1>`,
+    `<h1>${esc(title)} <span class="verdict ${report.passed ? 'pass' : 'fail'}">${report.passed ? '✔ passed' : '✘ failed'}</span></h1>`,
     `<div class="meta">${esc(runLine(report))}</div>`,
     section('Headline', headline(report)),
     section('Thresholds', thresholds(report)),
     report.baseline ? section('Baseline', baseline(report)) : '',
-    ...CHARTS.filter(c => c.id !== 'baseline' || report.baseline).map(c => section(c.title, `<div class="chart" data-chart="${c.id}"></div>`)),
+    ...CHARTS.filter(c => c.id !== 'baseline' || report.baseline).map(c =>
+      section(c.title, `<div class="chart" data-chart="${c.id}"></div>`)
+    ),
     section('Endpoints', endpoints(report)),
     section('Failures', failures(report)),
     report.issues.length ? section('Unreadable timeline lines', issues(report)) : ''
@@ -99,8 +101,28 @@ function headline(report: Report): string {
   const hosts = table(
     ['', 'planned', 'launched', 'registered', 'known', 'installing', 'installed', 'failed'],
     [
-      ['hosts', ...[h.hosts.planned, h.hosts.launched, h.hosts.registered, h.hosts.known, h.hosts.installing, h.hosts.installed, h.hosts.failed].map(formatCount)],
-      ['clusters', formatCount(h.clusters.planned), `${formatCount(h.clusters.created)} created`, '', '', '', formatCount(h.clusters.installed), formatCount(h.clusters.failed)]
+      [
+        'hosts',
+        ...[
+          h.hosts.planned,
+          h.hosts.launched,
+          h.hosts.registered,
+          h.hosts.known,
+          h.hosts.installing,
+          h.hosts.installed,
+          h.hosts.failed
+        ].map(formatCount)
+      ],
+      [
+        'clusters',
+        formatCount(h.clusters.planned),
+        `${formatCount(h.clusters.created)} created`,
+        '',
+        '',
+        '',
+        formatCount(h.clusters.installed),
+        formatCount(h.clusters.failed)
+      ]
     ],
     [1, 2, 3, 4, 5, 6, 7]
   )
@@ -125,7 +147,7 @@ function thresholds(report: Report): string {
   return table(
     ['', 'threshold', 'measured'],
     report.thresholds.map(t => [
-      t.passed ? '<span class="ok">✅</span>' : '<span class="bad">❌</span>',
+      t.passed ? '<span class="ok">✔</span>' : '<span class="bad">✘</span>',
       `<code>${esc(t.source)}</code>`,
       esc(formatMeasured(t))
     ]),
@@ -143,7 +165,7 @@ function baseline(report: Report): string {
     table(
       ['', 'metric', 'baseline', 'current', 'Δ'],
       b.comparisons.map(c => [
-        c.regression ? '<span class="bad">❌</span>' : '<span class="ok">✅</span>',
+        c.regression ? '<span class="bad">✘</span>' : '<span class="ok">✔</span>',
         esc(`${c.aggregation}(${c.metric})`),
         esc(formatValue(c.baseline, c.unit)),
         esc(formatValue(c.current, c.unit)),
@@ -163,7 +185,11 @@ function endpoints(report: Report): string {
       formatCount(e.requests),
       formatCount(e.errors),
       formatRatio(e.errorRate),
-      esc(Object.entries(e.codes).map(([code, n]) => `${code}: ${n}`).join(', ')),
+      esc(
+        Object.entries(e.codes)
+          .map(([code, n]) => `${code}: ${n}`)
+          .join(', ')
+      ),
       ...[e.latencyMs.p50, e.latencyMs.p95, e.latencyMs.p99, e.latencyMs.max].map(formatMs)
     ]),
     [1, 2, 3, 5, 6, 7, 8]
@@ -179,18 +205,40 @@ function failures(report: Report): string {
     parts.push(
       table(
         ['hosts', 'reason', 'last status', 'info', 'examples'],
-        f.hosts.groups.map(g => [formatCount(g.count), esc(g.reason), esc(g.status ?? '–'), esc(g.info ?? '–'), esc(g.examples.join(', '))]),
+        f.hosts.groups.map(g => [
+          formatCount(g.count),
+          esc(g.reason),
+          esc(g.status ?? '–'),
+          esc(g.info ?? '–'),
+          esc(g.examples.join(', '))
+        ]),
         [0]
       )
     )
   }
   if (f.clusters.total) {
     parts.push(`<h3>Clusters: ${formatCount(f.clusters.total)}</h3>`)
-    parts.push(table(['cluster', 'reason', 'last status', 'info'], f.clusters.items.map(c => [esc(c.name), esc(c.reason), esc(c.status ?? '–'), esc(c.info ?? '–')])))
+    parts.push(
+      table(
+        ['cluster', 'reason', 'last status', 'info'],
+        f.clusters.items.map(c => [esc(c.name), esc(c.reason), esc(c.status ?? '–'), esc(c.info ?? '–')])
+      )
+    )
   }
   if (f.errors.total) {
     parts.push(`<h3>Errors: ${formatCount(f.errors.total)}</h3>`)
-    parts.push(table(['count', 'scope', 'message', 'examples'], f.errors.groups.map(g => [formatCount(g.count), esc(g.scope), esc(g.message), esc(g.examples.join(', '))]), [0]))
+    parts.push(
+      table(
+        ['count', 'scope', 'message', 'examples'],
+        f.errors.groups.map(g => [
+          formatCount(g.count),
+          esc(g.scope),
+          esc(g.message),
+          esc(g.examples.join(', '))
+        ]),
+        [0]
+      )
+    )
   }
   return parts.join('\n')
 }
@@ -209,5 +257,8 @@ function esc(text: string): string {
 
 /** JSON that cannot end the script element it sits in. */
 function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
 }

@@ -17,7 +17,11 @@ export const OUTPUT_FILES = {
   logs: 'logs.tar.gz'
 } as const
 
-function textOutput(name: keyof typeof OUTPUT_FILES, description: string, render: (report: Report, context: OutputContext) => string): ReportOutput {
+function textOutput(
+  name: keyof typeof OUTPUT_FILES,
+  description: string,
+  render: (report: Report, context: OutputContext) => string
+): ReportOutput {
   return {
     name,
     description,
@@ -31,23 +35,40 @@ function textOutput(name: keyof typeof OUTPUT_FILES, description: string, render
 }
 
 export function createJsonOutput(): ReportOutput {
-  return textOutput('json', 'report.json: every figure, documented by schemas/report.schema.json', report => JSON.stringify(report, null, 2) + '\n')
+  return textOutput(
+    'json',
+    'report.json: every figure, documented by schemas/report.schema.json',
+    report => JSON.stringify(report, null, 2) + '\n'
+  )
 }
 
 export function createMarkdownOutput(): ReportOutput {
-  return textOutput('markdown', 'summary.md: headline, thresholds, baseline, durations, endpoints, failures', report => renderSummaryMarkdown(report))
+  return textOutput(
+    'markdown',
+    'summary.md: headline, thresholds, baseline, durations, endpoints, failures',
+    report => renderSummaryMarkdown(report)
+  )
 }
 
 export function createHtmlOutput(loadCharts: () => string | undefined = loadEchartsSource): ReportOutput {
-  return textOutput('html', 'report.html: self-contained page with charts (ECharts inlined)', (report, context) => {
-    const echarts = loadCharts()
-    if (!echarts) context.logger.warning('report.html: ECharts not found (set ASSISTED_SWARM_ECHARTS_JS); the page has tables but no charts')
-    return renderHtml(report, echarts)
-  })
+  return textOutput(
+    'html',
+    'report.html: self-contained page with charts (ECharts inlined)',
+    (report, context) => {
+      const echarts = loadCharts()
+      if (!echarts)
+        context.logger.warning(
+          'report.html: ECharts not found (set ASSISTED_SWARM_ECHARTS_JS); the page has tables but no charts'
+        )
+      return renderHtml(report, echarts)
+    }
+  )
 }
 
 export function createJunitOutput(): ReportOutput {
-  return textOutput('junit', 'junit.xml: one test case per threshold (and baseline comparison)', report => renderJunit(report))
+  return textOutput('junit', 'junit.xml: one test case per threshold (and baseline comparison)', report =>
+    renderJunit(report)
+  )
 }
 
 export function createLogsOutput(): ReportOutput {
@@ -55,7 +76,11 @@ export function createLogsOutput(): ReportOutput {
     name: 'logs',
     description: 'logs.tar.gz: timelines and the logs/ directory, secrets scrubbed',
     async stop(_report, context) {
-      const { file } = await writeLogsArchive({ runDir: context.runDir, timelines: context.timelines, file: join(context.runDir, OUTPUT_FILES.logs) })
+      const { file } = await writeLogsArchive({
+        runDir: context.runDir,
+        timelines: context.timelines,
+        file: join(context.runDir, OUTPUT_FILES.logs)
+      })
       return file
     }
   }

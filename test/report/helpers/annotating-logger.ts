@@ -23,6 +23,8 @@ export class AnnotatingLogger implements Logger {
     return fn()
   }
   errors(): { message: string; title?: string }[] {
-    return this.lines.filter(l => l.level === 'error').map(l => ({ message: l.message, ...(l.annotation?.title ? { title: l.annotation.title } : {}) }))
+    return this.lines
+      .filter(l => l.level === 'error')
+      .map(l => ({ message: l.message, ...(l.annotation?.title ? { title: l.annotation.title } : {}) }))
   }
 }

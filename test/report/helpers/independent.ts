@@ -49,14 +49,23 @@ export function independentDurations(lines: Line[]): Record<string, number[]> {
   const launch = first(lines, l => l.k === 'host' && l.ev === 'launch', host)
   const registered = first(lines, l => l.k === 'host' && l.ev === 'registered', host)
   const known = first(lines, l => l.k === 'host' && l.ev === 'status' && l.status === 'known', host)
-  const installedStatus = first(lines, l => l.k === 'host' && l.ev === 'status' && l.status === 'installed', host)
+  const installedStatus = first(
+    lines,
+    l => l.k === 'host' && l.ev === 'status' && l.status === 'installed',
+    host
+  )
   const done = first(lines, l => l.k === 'stage' && l.stage === 'Done', host)
   const created = first(lines, l => l.k === 'cluster' && l.ev === 'created', cluster)
-  const clusterInstalled = first(lines, l => l.k === 'cluster' && l.ev === 'status' && l.status === 'installed', cluster)
+  const clusterInstalled = first(
+    lines,
+    l => l.k === 'cluster' && l.ev === 'status' && l.status === 'installed',
+    cluster
+  )
   const diff = (to: Map<string, number>, from: Map<string, number>): number[] =>
     [...to.entries()].filter(([k]) => from.has(k)).map(([k, t]) => t - from.get(k)!)
   const installed = new Map<string, number>()
-  for (const h of new Set([...installedStatus.keys(), ...done.keys()])) installed.set(h, Math.min(installedStatus.get(h) ?? Infinity, done.get(h) ?? Infinity))
+  for (const h of new Set([...installedStatus.keys(), ...done.keys()]))
+    installed.set(h, Math.min(installedStatus.get(h) ?? Infinity, done.get(h) ?? Infinity))
   return {
     'host.launch_to_registered': diff(registered, launch),
     'host.discovery_to_known': diff(known, registered),
@@ -68,7 +77,12 @@ export function independentDurations(lines: Line[]): Record<string, number[]> {
 /** Time each host spent in `stage`: from its first report to the first report of a different stage after it. */
 export function independentStage(lines: Line[], stage: string): number[] {
   const byHost = new Map<string, { stage: string; t: number }[]>()
-  for (const l of lines) if (l.k === 'stage') (byHost.get(l.h as string) ?? byHost.set(l.h as string, []).get(l.h as string)!).push({ stage: l.stage as string, t: l.t })
+  for (const l of lines)
+    if (l.k === 'stage')
+      (byHost.get(l.h as string) ?? byHost.set(l.h as string, []).get(l.h as string)!).push({
+        stage: l.stage as string,
+        t: l.t
+      })
   const out: number[] = []
   for (const reports of byHost.values()) {
     const start = reports.findIndex(r => r.stage === stage)

@@ -54,7 +54,16 @@ export interface GeneratedRun {
 }
 
 const STAGES: Record<string, string[]> = {
-  sno: ['Starting installation', 'Installing', 'Waiting for bootkube', 'Writing image to disk', 'Copying registry data to disk', 'Rebooting', 'Joined', 'Done'],
+  sno: [
+    'Starting installation',
+    'Installing',
+    'Waiting for bootkube',
+    'Writing image to disk',
+    'Copying registry data to disk',
+    'Rebooting',
+    'Joined',
+    'Done'
+  ],
   bootstrap: [
     'Starting installation',
     'Installing',
@@ -68,8 +77,27 @@ const STAGES: Record<string, string[]> = {
     'Joined',
     'Done'
   ],
-  master: ['Starting installation', 'Installing', 'Writing image to disk', 'Copying registry data to disk', 'Rebooting', 'Configuring', 'Joined', 'Done'],
-  worker: ['Starting installation', 'Installing', 'Writing image to disk', 'Waiting for control plane', 'Rebooting', 'Waiting for ignition', 'Configuring', 'Joined', 'Done']
+  master: [
+    'Starting installation',
+    'Installing',
+    'Writing image to disk',
+    'Copying registry data to disk',
+    'Rebooting',
+    'Configuring',
+    'Joined',
+    'Done'
+  ],
+  worker: [
+    'Starting installation',
+    'Installing',
+    'Writing image to disk',
+    'Waiting for control plane',
+    'Rebooting',
+    'Waiting for ignition',
+    'Configuring',
+    'Joined',
+    'Done'
+  ]
 }
 const AFTER_REBOOT = new Set(['Configuring', 'Joined', 'Done', 'Waiting for ignition'])
 
@@ -96,7 +124,9 @@ export function generateRun(options: GeneratorOptions): GeneratedRun {
   const between = (lo: number, hi: number): number => lo + random() * (hi - lo)
   /** Log-normal-ish latency around `median` ms. */
   const latency = (median: number): number => median * Math.exp((random() + random() + random() - 1.5) * 0.8)
-  const planned = new Array<{ clusters: number; hosts: number }>(shardCount).fill(null as never).map(() => ({ clusters: 0, hosts: 0 }))
+  const planned = new Array<{ clusters: number; hosts: number }>(shardCount)
+    .fill(null as never)
+    .map(() => ({ clusters: 0, hosts: 0 }))
   let end = T0
 
   options.clusters.forEach((spec, index) => {
@@ -109,52 +139,104 @@ export function generateRun(options: GeneratorOptions): GeneratedRun {
     const created = T0 + 500 + index * ramp
     const clusterId = uuid(options.seed, index, 999)
     push(shard, created, { record: { k: 'cluster', c, ev: 'created', id: clusterId } })
-    push(shard, created + 300, { record: { k: 'cluster', c, ev: 'status', status: 'pending-for-input', info: 'User input required' } })
+    push(shard, created + 300, {
+      record: { k: 'cluster', c, ev: 'status', status: 'pending-for-input', info: 'User input required' }
+    })
     const knownTimes: number[] = []
     const hosts: { h: string; role: string; fate: HostFate; known: number }[] = []
     for (let i = 0; i < hostCount; i++) {
       const h = `${c}-host-${i}`
       const role = spec.sno ? 'sno' : i === 0 ? 'bootstrap' : i < spec.masters ? 'master' : 'worker'
       const fate = spec.fates?.[i] ?? 'ok'
-      push(shard, T0, { record: { k: 'host', h, c, ev: 'planned', role: role === 'worker' ? 'worker' : 'master' } })
+      push(shard, T0, {
+        record: { k: 'host', h, c, ev: 'planned', role: role === 'worker' ? 'worker' : 'master' }
+      })
       const launch = created + 200 + i * 150
       push(shard, launch, { record: { k: 'host', h, c, ev: 'launch' } })
       if (fate === 'never-registered') {
         push(shard, launch + 50, { request: { endpoint: 'v2RegisterHost', status: 0, ms: 10_000 } })
-        if (options.agentErrors) push(shard, launch + 10_050, { record: { k: 'error', scope: 'host', h, c, msg: 'register: connect ECONNREFUSED 127.0.0.1:8090' } })
+        if (options.agentErrors)
+          push(shard, launch + 10_050, {
+            record: { k: 'error', scope: 'host', h, c, msg: 'register: connect ECONNREFUSED 127.0.0.1:8090' }
+          })
         continue
       }
       const registered = launch + latency(6)
       if (fate === 'frozen') {
         push(shard, registered, { request: { endpoint: 'v2RegisterHost', status: 409, ms: latency(5) } })
-        push(shard, registered + 1, { record: { k: 'host', h, c, ev: 'frozen', info: '409 on register: cluster is not accepting hosts' } })
-        if (options.agentErrors) push(shard, registered + 1, { record: { k: 'error', scope: 'host', h, c, msg: `register host ${uuid(options.seed, index, i)}: 409 Conflict` } })
+        push(shard, registered + 1, {
+          record: { k: 'host', h, c, ev: 'frozen', info: '409 on register: cluster is not accepting hosts' }
+        })
+        if (options.agentErrors)
+          push(shard, registered + 1, {
+            record: {
+              k: 'error',
+              scope: 'host',
+              h,
+              c,
+              msg: `register host ${uuid(options.seed, index, i)}: 409 Conflict`
+            }
+          })
         continue
       }
-      push(shard, registered, { request: { endpoint: 'v2RegisterHost', status: 201, ms: registered - launch } })
-      push(shard, registered, { record: { k: 'host', h, c, ev: 'registered', id: uuid(options.seed, index, i) } })
-      push(shard, registered + between(200, 1200), { record: { k: 'host', h, c, ev: 'status', status: 'discovering', info: 'Waiting for host to send hardware details' } })
+      push(shard, registered, {
+        request: { endpoint: 'v2RegisterHost', status: 201, ms: registered - launch }
+      })
+      push(shard, registered, {
+        record: { k: 'host', h, c, ev: 'registered', id: uuid(options.seed, index, i) }
+      })
+      push(shard, registered + between(200, 1200), {
+        record: {
+          k: 'host',
+          h,
+          c,
+          ev: 'status',
+          status: 'discovering',
+          info: 'Waiting for host to send hardware details'
+        }
+      })
       const insufficient = registered + between(6000, 8000)
       push(shard, insufficient, {
-        record: { k: 'host', h, c, ev: 'status', status: 'insufficient', info: "Host cannot be installed due to following failing validation(s): Host couldn't synchronize with any NTP server" }
+        record: {
+          k: 'host',
+          h,
+          c,
+          ev: 'status',
+          status: 'insufficient',
+          info: "Host cannot be installed due to following failing validation(s): Host couldn't synchronize with any NTP server"
+        }
       })
       let pollUntil: number
       if (fate === 'stuck-insufficient') {
         push(shard, insufficient + 8000, {
-          record: { k: 'host', h, c, ev: 'status', status: 'insufficient', info: 'Host cannot be installed due to following failing validation(s): Require at least 16.00 GiB RAM for role master, found only 8.00 GiB' }
+          record: {
+            k: 'host',
+            h,
+            c,
+            ev: 'status',
+            status: 'insufficient',
+            info: 'Host cannot be installed due to following failing validation(s): Require at least 16.00 GiB RAM for role master, found only 8.00 GiB'
+          }
         })
         pollUntil = insufficient + 60_000
         hosts.push({ h, role, fate, known: NaN })
       } else {
         const known = insufficient + between(6000, 12000)
-        push(shard, known, { record: { k: 'host', h, c, ev: 'status', status: 'known', info: 'Host is ready to be installed' } })
+        push(shard, known, {
+          record: { k: 'host', h, c, ev: 'status', status: 'known', info: 'Host is ready to be installed' }
+        })
         if (fate !== 'died') knownTimes.push(known)
         hosts.push({ h, role, fate, known })
         pollUntil = fate === 'died' ? known + between(2000, 5000) : Infinity
       }
       if (fate === 'died') {
-        push(shard, pollUntil, { record: { k: 'host', h, c, ev: 'died', info: 'agent process exited with signal SIGKILL' } })
-        if (options.agentErrors) push(shard, pollUntil, { record: { k: 'error', scope: 'host', h, c, msg: 'agent process exited with signal SIGKILL' } })
+        push(shard, pollUntil, {
+          record: { k: 'host', h, c, ev: 'died', info: 'agent process exited with signal SIGKILL' }
+        })
+        if (options.agentErrors)
+          push(shard, pollUntil, {
+            record: { k: 'error', scope: 'host', h, c, msg: 'agent process exited with signal SIGKILL' }
+          })
       }
       // Polls are added below once install times are known; remember the registration time.
       ;(hosts[hosts.length - 1] as { registered?: number }).registered = registered
@@ -166,34 +248,106 @@ export function generateRun(options: GeneratorOptions): GeneratedRun {
     let installedAt = NaN
     if (hostCount && allKnown && !spec.discoveryOnly) {
       const ready = Math.max(...knownTimes) + between(1000, 10_000)
-      push(shard, ready, { record: { k: 'cluster', c, ev: 'status', status: 'ready', info: 'Cluster ready to be installed' } })
+      push(shard, ready, {
+        record: { k: 'cluster', c, ev: 'status', status: 'ready', info: 'Cluster ready to be installed' }
+      })
       const install = ready + between(200, 1500)
       push(shard, install, { record: { k: 'cluster', c, ev: 'install' } })
-      push(shard, install + 100, { record: { k: 'cluster', c, ev: 'status', status: 'preparing-for-installation', info: 'Preparing cluster for installation' } })
+      push(shard, install + 100, {
+        record: {
+          k: 'cluster',
+          c,
+          ev: 'status',
+          status: 'preparing-for-installation',
+          info: 'Preparing cluster for installation'
+        }
+      })
       const installing = install + between(12_000, 20_000)
-      push(shard, installing, { record: { k: 'cluster', c, ev: 'status', status: 'installing', info: 'Installation in progress' } })
+      push(shard, installing, {
+        record: { k: 'cluster', c, ev: 'status', status: 'installing', info: 'Installation in progress' }
+      })
       let lastDone = installing
       let failed = false
       for (const host of hosts) {
-        push(shard, install + between(500, 3000), { record: { k: 'host', h: host.h, c, ev: 'status', status: 'preparing-for-installation', info: 'Host is preparing for installation' } })
-        push(shard, install + between(8000, 11_000), { record: { k: 'host', h: host.h, c, ev: 'status', status: 'preparing-successful', info: 'Host finished successfully to prepare for installation' } })
+        push(shard, install + between(500, 3000), {
+          record: {
+            k: 'host',
+            h: host.h,
+            c,
+            ev: 'status',
+            status: 'preparing-for-installation',
+            info: 'Host is preparing for installation'
+          }
+        })
+        push(shard, install + between(8000, 11_000), {
+          record: {
+            k: 'host',
+            h: host.h,
+            c,
+            ev: 'status',
+            status: 'preparing-successful',
+            info: 'Host finished successfully to prepare for installation'
+          }
+        })
         let t = installing + between(300, 2000)
         push(shard, t, { record: { k: 'host', h: host.h, c, ev: 'install' } })
-        push(shard, t + 400, { record: { k: 'host', h: host.h, c, ev: 'status', status: 'installing', info: 'Installation is in progress' } })
+        push(shard, t + 400, {
+          record: {
+            k: 'host',
+            h: host.h,
+            c,
+            ev: 'status',
+            status: 'installing',
+            info: 'Installation is in progress'
+          }
+        })
         const stages = STAGES[host.role]!
         for (const stage of stages) {
           t += between(500, 1500)
           if (host.fate === 'install-error' && stage === 'Writing image to disk') {
-            push(shard, t, { record: { k: 'stage', h: host.h, c, stage: 'Failed', info: 'failed to write image: no space left on device', by: 'installer' } })
-            push(shard, t + 300, { record: { k: 'host', h: host.h, c, ev: 'status', status: 'error', info: 'Failed - failed to write image: no space left on device' } })
-            if (options.agentErrors) push(shard, t, { record: { k: 'error', scope: 'host', h: host.h, c, msg: 'installer: failed to write image: no space left on device' } })
+            push(shard, t, {
+              record: {
+                k: 'stage',
+                h: host.h,
+                c,
+                stage: 'Failed',
+                info: 'failed to write image: no space left on device',
+                by: 'installer'
+              }
+            })
+            push(shard, t + 300, {
+              record: {
+                k: 'host',
+                h: host.h,
+                c,
+                ev: 'status',
+                status: 'error',
+                info: 'Failed - failed to write image: no space left on device'
+              }
+            })
+            if (options.agentErrors)
+              push(shard, t, {
+                record: {
+                  k: 'error',
+                  scope: 'host',
+                  h: host.h,
+                  c,
+                  msg: 'installer: failed to write image: no space left on device'
+                }
+              })
             failed = true
             host.fate = 'install-error'
             break
           }
-          const by = AFTER_REBOOT.has(stage) ? 'controller' : host.role === 'bootstrap' || host.role === 'sno' ? 'bootstrap' : 'installer'
+          const by = AFTER_REBOOT.has(stage)
+            ? 'controller'
+            : host.role === 'bootstrap' || host.role === 'sno'
+              ? 'bootstrap'
+              : 'installer'
           push(shard, t, { record: { k: 'stage', h: host.h, c, stage, by } })
-          push(shard, t + 5, { request: { endpoint: 'v2UpdateHostInstallProgress', status: 200, ms: latency(4) } })
+          push(shard, t + 5, {
+            request: { endpoint: 'v2UpdateHostInstallProgress', status: 200, ms: latency(4) }
+          })
           if (stage === 'Writing image to disk') {
             t += between(2000, 4000)
             push(shard, t, { record: { k: 'stage', h: host.h, c, stage, info: '50%', by } })
@@ -207,28 +361,59 @@ export function generateRun(options: GeneratorOptions): GeneratedRun {
           if (stage === 'Configuring' || stage === 'Waiting for ignition') t += between(3000, 6000)
         }
         if (host.fate === 'ok') {
-          push(shard, t + 500, { record: { k: 'host', h: host.h, c, ev: 'status', status: 'installed', info: 'Done' } })
+          push(shard, t + 500, {
+            record: { k: 'host', h: host.h, c, ev: 'status', status: 'installed', info: 'Done' }
+          })
           push(shard, t + 600, { record: { k: 'host', h: host.h, c, ev: 'exit' } })
         }
         ;(host as { pollUntil?: number }).pollUntil = host.fate === 'ok' ? t : t + 300
         lastDone = Math.max(lastDone, t)
       }
       if (failed) {
-        push(shard, lastDone + 2000, { record: { k: 'cluster', c, ev: 'status', status: 'error', info: 'cluster has hosts in error' } })
-        push(shard, lastDone + 2100, { record: { k: 'cluster', c, ev: 'done', status: 'error', info: 'cluster has hosts in error' } })
-        if (options.agentErrors) push(shard, lastDone + 2100, { record: { k: 'error', scope: 'cluster', c, msg: 'installation failed: cluster has hosts in error' } })
+        push(shard, lastDone + 2000, {
+          record: { k: 'cluster', c, ev: 'status', status: 'error', info: 'cluster has hosts in error' }
+        })
+        push(shard, lastDone + 2100, {
+          record: { k: 'cluster', c, ev: 'done', status: 'error', info: 'cluster has hosts in error' }
+        })
+        if (options.agentErrors)
+          push(shard, lastDone + 2100, {
+            record: {
+              k: 'error',
+              scope: 'cluster',
+              c,
+              msg: 'installation failed: cluster has hosts in error'
+            }
+          })
         clusterEnd = lastDone + 2100
       } else {
         const finalizing = lastDone + between(500, 1500)
-        push(shard, finalizing, { record: { k: 'cluster', c, ev: 'status', status: 'finalizing', info: 'Finalizing cluster installation' } })
+        push(shard, finalizing, {
+          record: {
+            k: 'cluster',
+            c,
+            ev: 'status',
+            status: 'finalizing',
+            info: 'Finalizing cluster installation'
+          }
+        })
         installedAt = finalizing + between(8000, 12_000)
-        push(shard, installedAt, { record: { k: 'cluster', c, ev: 'status', status: 'installed', info: 'Cluster is installed' } })
+        push(shard, installedAt, {
+          record: { k: 'cluster', c, ev: 'status', status: 'installed', info: 'Cluster is installed' }
+        })
         push(shard, installedAt + 10, { record: { k: 'cluster', c, ev: 'done', status: 'installed' } })
         clusterEnd = installedAt + 10
       }
     } else if (!spec.discoveryOnly) {
       clusterEnd = created + 90_000
-      push(shard, clusterEnd, { record: { k: 'cluster', c, ev: 'gave-up', info: 'deadline passed waiting for the cluster to be ready' } })
+      push(shard, clusterEnd, {
+        record: {
+          k: 'cluster',
+          c,
+          ev: 'gave-up',
+          info: 'deadline passed waiting for the cluster to be ready'
+        }
+      })
     } else {
       clusterEnd = Math.max(created, ...knownTimes) + 5000
       for (const host of hosts) (host as { pollUntil?: number }).pollUntil = clusterEnd
@@ -239,10 +424,17 @@ export function generateRun(options: GeneratorOptions): GeneratedRun {
       const until = Math.min(host.pollUntil ?? clusterEnd, clusterEnd)
       for (let t = host.registered! + between(100, 600); t < until; t += between(2500, 3500)) {
         const failedPoll = random() < (options.errorRate ?? 0)
-        push(shard, t, { request: { endpoint: 'v2GetNextSteps', status: failedPoll ? 503 : 200, ms: latency(failedPoll ? 20 : 3) } })
+        push(shard, t, {
+          request: {
+            endpoint: 'v2GetNextSteps',
+            status: failedPoll ? 503 : 200,
+            ms: latency(failedPoll ? 20 : 3)
+          }
+        })
         if (!failedPoll) {
           push(shard, t, { counter: random() < 0.7 ? 'steps.inventory' : 'steps.ntp-synchronizer' })
-          if (random() < 0.6) push(shard, t + 20, { request: { endpoint: 'v2PostStepReply', status: 204, ms: latency(8) } })
+          if (random() < 0.6)
+            push(shard, t + 20, { request: { endpoint: 'v2PostStepReply', status: 204, ms: latency(8) } })
         }
       }
     }
