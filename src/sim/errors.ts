@@ -22,30 +22,66 @@ export const SIM_ERRORS = {
   INVALID_JSON: spec('SIM_ERR_INVALID_JSON', 400, 'the request body is not valid JSON: %s'),
   BODY_TOO_LARGE: spec('SIM_ERR_BODY_TOO_LARGE', 413, 'the request body is larger than %s bytes'),
   UNSUPPORTED_MEDIA_TYPE: spec('SIM_ERR_UNSUPPORTED_MEDIA_TYPE', 415, 'unsupported content type %s'),
-  NOT_ACCEPTABLE_DOWNLOAD: spec('SIM_ERR_DOWNLOAD_ACCEPT', 400, 'downloads need the header Accept: application/octet-stream'),
+  NOT_ACCEPTABLE_DOWNLOAD: spec(
+    'SIM_ERR_DOWNLOAD_ACCEPT',
+    400,
+    'downloads need the header Accept: application/octet-stream'
+  ),
   ROUTE_NOT_FOUND: spec('SIM_ERR_ROUTE_NOT_FOUND', 404, 'path %s %s not found'),
   METHOD_NOT_ALLOWED: spec('SIM_ERR_METHOD_NOT_ALLOWED', 405, 'method %s not allowed on %s'),
-  NOT_IMPLEMENTED: spec('SIM_ERR_NOT_IMPLEMENTED', 501, '%s %s is part of the contract but not implemented by the simulator'),
+  NOT_IMPLEMENTED: spec(
+    'SIM_ERR_NOT_IMPLEMENTED',
+    501,
+    '%s %s is part of the contract but not implemented by the simulator'
+  ),
   UNAUTHORIZED: spec('SIM_ERR_UNAUTHORIZED', 401, 'unauthenticated for invalid credentials'),
   // Missing resources
   CLUSTER_NOT_FOUND: spec('SIM_ERR_CLUSTER_NOT_FOUND', 404, 'cluster %s not found'),
   INFRA_ENV_NOT_FOUND: spec('SIM_ERR_INFRA_ENV_NOT_FOUND', 404, 'infra-env %s not found'),
   HOST_NOT_FOUND: spec('SIM_ERR_HOST_NOT_FOUND', 404, 'host %s not found in infra-env %s'),
-  OPERATOR_NOT_FOUND: spec('SIM_ERR_OPERATOR_NOT_FOUND', 404, 'monitored operator %s not found in cluster %s'),
+  OPERATOR_NOT_FOUND: spec(
+    'SIM_ERR_OPERATOR_NOT_FOUND',
+    404,
+    'monitored operator %s not found in cluster %s'
+  ),
   FILE_NOT_FOUND: spec('SIM_ERR_FILE_NOT_FOUND', 400, 'unknown file name %s'),
   // Bad input that passed the schema
   INVALID_PULL_SECRET: spec('SIM_ERR_INVALID_PULL_SECRET', 400, 'invalid pull secret: %s'),
-  UNSUPPORTED_VERSION: spec('SIM_ERR_UNSUPPORTED_VERSION', 400, 'OpenShift version %s for CPU architecture %s is not supported'),
-  NO_OS_IMAGE: spec('SIM_ERR_NO_OS_IMAGE', 400, 'no OS image for OpenShift version %s and CPU architecture %s'),
+  UNSUPPORTED_VERSION: spec(
+    'SIM_ERR_UNSUPPORTED_VERSION',
+    400,
+    'OpenShift version %s for CPU architecture %s is not supported'
+  ),
+  NO_OS_IMAGE: spec(
+    'SIM_ERR_NO_OS_IMAGE',
+    400,
+    'no OS image for OpenShift version %s and CPU architecture %s'
+  ),
   INVALID_CLUSTER_PARAMS: spec('SIM_ERR_INVALID_CLUSTER_PARAMS', 400, '%s'),
   INVALID_HOST_PARAMS: spec('SIM_ERR_INVALID_HOST_PARAMS', 400, '%s'),
   INVALID_STEP_OUTPUT: spec('SIM_ERR_INVALID_STEP_OUTPUT', 400, 'cannot decode the %s output: %s'),
-  INVALID_INGRESS_CERT: spec('SIM_ERR_INVALID_INGRESS_CERT', 400, 'the ingress CA is not a valid PEM certificate: %s'),
-  INGRESS_CERT_WRONG_STATE: spec('SIM_ERR_INGRESS_CERT_WRONG_STATE', 400, 'cluster %s is in %s; the ingress CA is accepted only in finalizing or installed'),
+  INVALID_INGRESS_CERT: spec(
+    'SIM_ERR_INVALID_INGRESS_CERT',
+    400,
+    'the ingress CA is not a valid PEM certificate: %s'
+  ),
+  INGRESS_CERT_WRONG_STATE: spec(
+    'SIM_ERR_INGRESS_CERT_WRONG_STATE',
+    400,
+    'cluster %s is in %s; the ingress CA is accepted only in finalizing or installed'
+  ),
   BOOT_ORDER: spec('SIM_ERR_BOOT_ORDER', 400, 'Host is required to be booted from disk %s'),
-  INFRA_ENV_BOUND: spec('SIM_ERR_INFRA_ENV_BOUND', 400, 'infra-env %s is bound to cluster %s; %s works only for late-binding infra-envs'),
+  INFRA_ENV_BOUND: spec(
+    'SIM_ERR_INFRA_ENV_BOUND',
+    400,
+    'infra-env %s is bound to cluster %s; %s works only for late-binding infra-envs'
+  ),
   // Wrong state
-  CLUSTER_CANNOT_ACCEPT_HOSTS: spec('SIM_ERR_CLUSTER_CANNOT_ACCEPT_HOSTS', 409, 'Cannot add hosts to cluster %s in status %s'),
+  CLUSTER_CANNOT_ACCEPT_HOSTS: spec(
+    'SIM_ERR_CLUSTER_CANNOT_ACCEPT_HOSTS',
+    409,
+    'Cannot add hosts to cluster %s in status %s'
+  ),
   CLUSTER_ALREADY_INSTALLED: spec(
     'SIM_ERR_CLUSTER_ALREADY_INSTALLED',
     409,
@@ -56,16 +92,36 @@ export const SIM_ERRORS = {
     409,
     'Host %s is registering after the cluster has already been installed; it may be booting from the discovery ISO, fix the boot order'
   ),
-  CLUSTER_NOT_READY: spec('SIM_ERR_CLUSTER_NOT_READY', 409, 'cluster %s is not ready to install (status %s: %s)'),
+  CLUSTER_NOT_READY: spec(
+    'SIM_ERR_CLUSTER_NOT_READY',
+    409,
+    'cluster %s is not ready to install (status %s: %s)'
+  ),
   CLUSTER_WRONG_STATE: spec('SIM_ERR_CLUSTER_WRONG_STATE', 409, 'cannot %s cluster %s in status %s'),
   HOST_WRONG_STATE: spec('SIM_ERR_HOST_WRONG_STATE', 409, 'cannot %s host %s in status %s'),
-  PROGRESS_WRONG_STATE: spec('SIM_ERR_PROGRESS_WRONG_STATE', 409, "can't update progress of host %s in status %s"),
-  PROGRESS_STAGE_INVALID: spec('SIM_ERR_PROGRESS_STAGE', 409, 'stage %s is not valid for host %s (current stage %s, role stages: %s)'),
-  DOWNLOAD_NOT_READY: spec('SIM_ERR_DOWNLOAD_NOT_READY', 409, '%s is not available for cluster %s in status %s'),
+  PROGRESS_WRONG_STATE: spec(
+    'SIM_ERR_PROGRESS_WRONG_STATE',
+    409,
+    "can't update progress of host %s in status %s"
+  ),
+  PROGRESS_STAGE_INVALID: spec(
+    'SIM_ERR_PROGRESS_STAGE',
+    409,
+    'stage %s is not valid for host %s (current stage %s, role stages: %s)'
+  ),
+  DOWNLOAD_NOT_READY: spec(
+    'SIM_ERR_DOWNLOAD_NOT_READY',
+    409,
+    '%s is not available for cluster %s in status %s'
+  ),
   NOT_DAY2: spec('SIM_ERR_NOT_DAY2', 409, 'Method only allowed when adding hosts to an existing cluster'),
   INFRA_ENV_HAS_HOSTS: spec('SIM_ERR_INFRA_ENV_HAS_HOSTS', 409, 'infra-env %s still has %s hosts'),
   // The real service answers these with 500 (an internal 409 re-wrapped)
-  INVENTORY_WRONG_STATE: spec('SIM_ERR_INVENTORY_WRONG_STATE', 500, 'host %s: inventory is not accepted in status %s'),
+  INVENTORY_WRONG_STATE: spec(
+    'SIM_ERR_INVENTORY_WRONG_STATE',
+    500,
+    'host %s: inventory is not accepted in status %s'
+  ),
   // Fault injection
   INJECTED_FAULT: spec('SIM_ERR_INJECTED_FAULT', 503, 'injected fault on %s'),
   INTERNAL: spec('SIM_ERR_INTERNAL', 500, 'internal error: %s')

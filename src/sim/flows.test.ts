@@ -14,7 +14,12 @@ describe('simulator flows (inject)', () => {
   it('installs an SNO cluster, passing through the statuses the real service shows', async () => {
     t = await testSimulator()
     const { api } = t
-    const { clusterId, hosts } = await createCluster(api, { name: 'sno', masters: 1, workers: 0, clock: t.clock.now })
+    const { clusterId, hosts } = await createCluster(api, {
+      name: 'sno',
+      masters: 1,
+      workers: 0,
+      clock: t.clock.now
+    })
     const host = hosts[0]!
     const reg = await host.register()
     expect(reg.body.status).toBe('discovering')
@@ -27,12 +32,25 @@ describe('simulator flows (inject)', () => {
     await drive(hosts, t.tick, async () => (await clusterStatus(api, clusterId)) === 'ready')
     expect(await hostStatuses(hosts)).toEqual(['known'])
     const known = host.lastPoll!.instructions!.map(s => s.step_type)
-    expect(known).toEqual(expect.arrayContaining(['inventory', 'free-network-addresses', 'ntp-synchronizer', 'domain-resolution']))
+    expect(known).toEqual(
+      expect.arrayContaining(['inventory', 'free-network-addresses', 'ntp-synchronizer', 'domain-resolution'])
+    )
     expectStatus(await api.call('POST', `/v2/clusters/${clusterId}/actions/install`), 202, 'install')
     await drive(hosts, t.tick, async () => (await host.get()).status === 'installing')
     await host.poll()
-    expect(host.installRequest).toMatchObject({ role: 'bootstrap', cluster_id: clusterId, control_plane_count: 1 })
-    for (const stage of ['Starting installation', 'Installing', 'Waiting for bootkube', 'Writing image to disk', 'Rebooting']) await host.progress(stage)
+    expect(host.installRequest).toMatchObject({
+      role: 'bootstrap',
+      cluster_id: clusterId,
+      control_plane_count: 1
+    })
+    for (const stage of [
+      'Starting installation',
+      'Installing',
+      'Waiting for bootkube',
+      'Writing image to disk',
+      'Rebooting'
+    ])
+      await host.progress(stage)
     await host.progress('Joined')
     await host.progress('Done')
     await t.tick()
@@ -45,7 +63,12 @@ describe('simulator flows (inject)', () => {
   it('installs a 3 master + 2 worker cluster', async () => {
     t = await testSimulator()
     const { api } = t
-    const { clusterId, hosts } = await createCluster(api, { name: 'multi', masters: 3, workers: 2, clock: t.clock.now })
+    const { clusterId, hosts } = await createCluster(api, {
+      name: 'multi',
+      masters: 3,
+      workers: 2,
+      clock: t.clock.now
+    })
     for (const h of hosts) await h.register()
     await drive(hosts, t.tick, async () => (await clusterStatus(api, clusterId)) === 'ready')
     expect(await hostStatuses(hosts)).toEqual(['known', 'known', 'known', 'known', 'known'])

@@ -99,20 +99,38 @@ export function renderDiscoveryIgnition(input: DiscoveryIgnitionInput): string {
   const files = [
     file('/usr/local/bin/agent-fix-bz1964591', 493, `data:,${encodeURIComponent(FIX_SCRIPT)}`),
     file('/usr/local/bin/agent-pull-image', 493, `data:,${encodeURIComponent(PULL_IMAGE_SCRIPT)}`),
-    file('/etc/motd', 420, `data:,${encodeURIComponent('This host is being installed by the OpenShift Assisted Installer (simulated). Watch agent.service.\n')}`),
-    file('/etc/NetworkManager/conf.d/01-ipv6.conf', 420, `data:,${encodeURIComponent('[connection]\nipv6.dhcp-duid=ll\nipv6.dhcp-iaid=mac\n')}`),
+    file(
+      '/etc/motd',
+      420,
+      `data:,${encodeURIComponent('This host is being installed by the OpenShift Assisted Installer (simulated). Watch agent.service.\n')}`
+    ),
+    file(
+      '/etc/NetworkManager/conf.d/01-ipv6.conf',
+      420,
+      `data:,${encodeURIComponent('[connection]\nipv6.dhcp-duid=ll\nipv6.dhcp-iaid=mac\n')}`
+    ),
     file('/root/.docker/config.json', 420, `data:,${encodeURIComponent(input.pullSecret ?? '')}`),
     ...(input.caCertPem ? [file(HOST_CA_CERT_PATH, 420, dataUrl(input.caCertPem))] : [])
   ]
   const ignition = {
     ignition: { version: '3.1.0' },
     passwd: {
-      users: [{ name: 'core', groups: ['sudo'], ...(input.sshAuthorizedKey ? { sshAuthorizedKeys: [input.sshAuthorizedKey] } : {}) }]
+      users: [
+        {
+          name: 'core',
+          groups: ['sudo'],
+          ...(input.sshAuthorizedKey ? { sshAuthorizedKeys: [input.sshAuthorizedKey] } : {})
+        }
+      ]
     },
     systemd: {
       units: [
         { name: 'agent.service', enabled: true, contents: agentUnit(input) },
-        { name: 'selinux.service', enabled: true, contents: '[Service]\nType=oneshot\nExecStart=/bin/true\n\n[Install]\nWantedBy=multi-user.target\n' },
+        {
+          name: 'selinux.service',
+          enabled: true,
+          contents: '[Service]\nType=oneshot\nExecStart=/bin/true\n\n[Install]\nWantedBy=multi-user.target\n'
+        },
         { name: 'multipathd.service', enabled: true }
       ]
     },
@@ -139,7 +157,8 @@ export interface DiscoveryAgentConfig {
 function words(line: string): string[] {
   const out: string[] = []
   const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g
-  for (let m = re.exec(line); m; m = re.exec(line)) out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3]!))
+  for (let m = re.exec(line); m; m = re.exec(line))
+    out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3]!))
   return out
 }
 
@@ -161,7 +180,9 @@ function decodeContents(contents: { source?: string; compression?: string } | un
   if (comma < 0) return undefined
   const meta = source.slice(5, comma)
   const payload = source.slice(comma + 1)
-  let bytes = meta.endsWith(';base64') ? Buffer.from(payload, 'base64') : Buffer.from(decodeURIComponent(payload), 'utf8')
+  let bytes = meta.endsWith(';base64')
+    ? Buffer.from(payload, 'base64')
+    : Buffer.from(decodeURIComponent(payload), 'utf8')
   if (contents?.compression === 'gzip') bytes = gunzipSync(bytes)
   return bytes.toString('utf8')
 }
@@ -185,7 +206,8 @@ export function parseDiscoveryIgnition(ignition: string | object): DiscoveryAgen
   }
   const units = parsed.systemd?.units ?? []
   const unit =
-    units.find(u => u.name === 'agent.service' && u.contents) ?? units.find(u => /ExecStart=\S*agent\s[^\n]*--infra-env-id/.test(u.contents ?? ''))
+    units.find(u => u.name === 'agent.service' && u.contents) ??
+    units.find(u => /ExecStart=\S*agent\s[^\n]*--infra-env-id/.test(u.contents ?? ''))
   if (!unit?.contents) throw new Error('discovery ignition has no agent.service unit with contents')
   const lines = unit.contents.split(/\r?\n/)
   const execLine = lines.map(l => l.trim()).find(l => /^ExecStart=/.test(l) && /--infra-env-id/.test(l))
@@ -210,7 +232,8 @@ export function parseDiscoveryIgnition(ignition: string | object): DiscoveryAgen
   if (version) config.agentVersion = version
   const insecure = flag(args, 'insecure')
   const insecureBare = args.includes('--insecure') || args.includes('-insecure')
-  if (insecure !== undefined && insecure !== '' && !insecure.startsWith('-')) config.insecure = insecure === 'true'
+  if (insecure !== undefined && insecure !== '' && !insecure.startsWith('-'))
+    config.insecure = insecure === 'true'
   else if (insecureBare) config.insecure = true
   const caPath = flag(args, 'cacert')
   if (caPath) {

@@ -59,19 +59,29 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   if (stateFile) {
     try {
       if (await loadState(sim, stateFile)) {
-        opts.logger.info(`simulator: restored ${sim.store.clusters.size} clusters and ${sim.store.hostCount} hosts from ${stateFile}`)
+        opts.logger.info(
+          `simulator: restored ${sim.store.clusters.size} clusters and ${sim.store.hostCount} hosts from ${stateFile}`
+        )
       }
     } catch (error) {
       throw new ConfigurationError(`state-file: cannot restore ${stateFile}: ${errorMessage(error)}`)
     }
   }
-  const app = buildApp({ sim, monitors, faults, metrics, ...(stateFile ? { persist: async () => (await persist())! } : {}) })
+  const app = buildApp({
+    sim,
+    monitors,
+    faults,
+    metrics,
+    ...(stateFile ? { persist: async () => (await persist())! } : {})
+  })
   await app.ready()
   monitors.start()
   let timer: NodeJS.Timeout | undefined
   if (stateFile && opts.persistIntervalMs > 0) {
     timer = setInterval(() => {
-      persist().catch(error => opts.logger.warning(`simulator: saving ${stateFile} failed: ${errorMessage(error)}`))
+      persist().catch(error =>
+        opts.logger.warning(`simulator: saving ${stateFile} failed: ${errorMessage(error)}`)
+      )
     }, opts.persistIntervalMs)
     timer.unref()
   }

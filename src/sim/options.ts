@@ -129,12 +129,15 @@ const IMAGE_REFERENCE = /^(([a-zA-Z0-9\-.]+)(:[0-9]+)?\/)?[a-z0-9._\-/@]+[?::a-z
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
   const problems: string[] = []
   const profile = options.profile ?? 'fast'
-  if (profile !== 'fast' && profile !== 'real') problems.push(`profile: must be fast or real, got ${JSON.stringify(profile)}`)
+  if (profile !== 'fast' && profile !== 'real')
+    problems.push(`profile: must be fast or real, got ${JSON.stringify(profile)}`)
   const port = options.port ?? 8090
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`port: must be 0..65535, got ${port}`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`port: must be 0..65535, got ${port}`)
   const timings = timingsFor(profile === 'real' ? 'real' : 'fast', options.timings)
   for (const [key, value] of Object.entries(timings)) {
-    if (typeof value === 'number' && (!Number.isFinite(value) || value < 0)) problems.push(`timings.${key}: must be >= 0 ms, got ${value}`)
+    if (typeof value === 'number' && (!Number.isFinite(value) || value < 0))
+      problems.push(`timings.${key}: must be >= 0 ms, got ${value}`)
   }
   if (timings.hostMonitorIntervalMs <= 0) problems.push('timings.hostMonitorIntervalMs: must be > 0')
   if (timings.clusterMonitorIntervalMs <= 0) problems.push('timings.clusterMonitorIntervalMs: must be > 0')
@@ -144,16 +147,21 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     ['installer-image', options.installerImage ?? DEFAULT_INSTALLER_IMAGE],
     ['controller-image', options.controllerImage ?? DEFAULT_CONTROLLER_IMAGE]
   ] as const) {
-    if (!IMAGE_REFERENCE.test(image)) problems.push(`${field}: not an image reference: ${JSON.stringify(image)}`)
+    if (!IMAGE_REFERENCE.test(image))
+      problems.push(`${field}: not an image reference: ${JSON.stringify(image)}`)
   }
   for (const [field, url] of [
     ['service-base-url', options.serviceBaseUrl],
     ['image-service-base-url', options.imageServiceBaseUrl]
   ] as const) {
-    if (url !== undefined && !/^https?:\/\/[^\s/]+/.test(url)) problems.push(`${field}: must be an http(s) URL, got ${JSON.stringify(url)}`)
+    if (url !== undefined && !/^https?:\/\/[^\s/]+/.test(url))
+      problems.push(`${field}: must be an http(s) URL, got ${JSON.stringify(url)}`)
   }
   if (problems.length) throw new ConfigurationError(problems, 'invalid simulator options:')
-  const images = checkImages(options.releaseImages ?? DEFAULT_RELEASE_IMAGES, options.osImages ?? DEFAULT_OS_IMAGES)
+  const images = checkImages(
+    options.releaseImages ?? DEFAULT_RELEASE_IMAGES,
+    options.osImages ?? DEFAULT_OS_IMAGES
+  )
   return {
     host: options.host ?? '127.0.0.1',
     port,

@@ -17,7 +17,17 @@ import { ClusterRecord, HostRecord, InfraEnvRecord } from './model/types.js'
 const FORMAT = 'assisted-swarm-sim-state'
 const VERSION = 1
 
-const HOST_SKIP = new Set(['inv', 'conn', 'images', 'dirty', 'queuedDeadline', 'id', 'infraEnvId', 'clusterId', 'createdAt'])
+const HOST_SKIP = new Set([
+  'inv',
+  'conn',
+  'images',
+  'dirty',
+  'queuedDeadline',
+  'id',
+  'infraEnvId',
+  'clusterId',
+  'createdAt'
+])
 const CLUSTER_SKIP = new Set([
   'hosts',
   'hostnameCounts',
@@ -46,7 +56,8 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
   const failed = new Promise<never>((_resolve, reject) => out.on('error', reject))
   failed.catch(() => undefined)
   for (const line of lines) {
-    if (!out.write(line + '\n')) await Promise.race([new Promise<void>(resolve => out.once('drain', () => resolve())), failed])
+    if (!out.write(line + '\n'))
+      await Promise.race([new Promise<void>(resolve => out.once('drain', () => resolve())), failed])
   }
   await Promise.race([new Promise<void>(resolve => out.end(() => resolve())), failed])
   await rename(tmp, path)
@@ -54,9 +65,15 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
 
 function* snapshotLines(sim: SimContext): Iterable<string> {
   yield JSON.stringify({ format: FORMAT, version: VERSION, savedAt: new Date(sim.now()).toISOString() })
-  for (const c of sim.store.clusters.values()) yield JSON.stringify({ t: 'cluster', id: c.id, createdAt: c.createdAt, data: plain(c, CLUSTER_SKIP) })
+  for (const c of sim.store.clusters.values())
+    yield JSON.stringify({ t: 'cluster', id: c.id, createdAt: c.createdAt, data: plain(c, CLUSTER_SKIP) })
   for (const ie of sim.store.infraEnvs.values()) {
-    yield JSON.stringify({ t: 'infraEnv', id: ie.id, createdAt: ie.createdAt, data: plain(ie, INFRA_ENV_SKIP) })
+    yield JSON.stringify({
+      t: 'infraEnv',
+      id: ie.id,
+      createdAt: ie.createdAt,
+      data: plain(ie, INFRA_ENV_SKIP)
+    })
     for (const h of ie.hosts.values()) {
       yield JSON.stringify({
         t: 'host',
@@ -69,7 +86,11 @@ function* snapshotLines(sim: SimContext): Iterable<string> {
       })
     }
   }
-  for (const e of sim.events.snapshot()) yield JSON.stringify({ t: 'event', e: [e.time, e.severity, e.name, e.message, e.clusterId, e.hostId, e.infraEnvId, e.props] })
+  for (const e of sim.events.snapshot())
+    yield JSON.stringify({
+      t: 'event',
+      e: [e.time, e.severity, e.name, e.message, e.clusterId, e.hostId, e.infraEnvId, e.props]
+    })
 }
 
 /** Saves the whole state; returns the path. */
@@ -90,7 +111,8 @@ export async function loadState(sim: SimContext, path: string): Promise<boolean>
     const item = JSON.parse(line) as Record<string, unknown>
     if (first) {
       first = false
-      if (item.format !== FORMAT || item.version !== VERSION) throw new Error(`${path} is not a simulator state file (version ${VERSION})`)
+      if (item.format !== FORMAT || item.version !== VERSION)
+        throw new Error(`${path} is not a simulator state file (version ${VERSION})`)
       continue
     }
     switch (item.t) {
@@ -101,16 +123,31 @@ export async function loadState(sim: SimContext, path: string): Promise<boolean>
         c.connectivityDirty = true
         c.connectivityAdmissions = { minute: 0, count: 0 }
         c.majorityGroups = groupsFromText(c.majorityGroupsText)
-        c.ipCollisions = new Set(c.ipCollisionsText ? Object.keys(JSON.parse(c.ipCollisionsText) as object) : [])
+        c.ipCollisions = new Set(
+          c.ipCollisionsText ? Object.keys(JSON.parse(c.ipCollisionsText) as object) : []
+        )
         sim.store.addCluster(c)
         break
       }
       case 'infraEnv':
-        sim.store.infraEnvs.set(item.id as string, Object.assign(new InfraEnvRecord(item.id as string, item.createdAt as number), item.data))
+        sim.store.infraEnvs.set(
+          item.id as string,
+          Object.assign(new InfraEnvRecord(item.id as string, item.createdAt as number), item.data)
+        )
         break
       case 'host': {
-        const h = Object.assign(new HostRecord(item.id as string, item.infraEnvId as string, (item.clusterId as string | null) ?? null, item.createdAt as number), item.data)
-        h.inv = h.inventory ? summarizeInventory(JSON.parse(h.inventory) as object, sim.opts.enableVirtualInterfaces) : null
+        const h = Object.assign(
+          new HostRecord(
+            item.id as string,
+            item.infraEnvId as string,
+            (item.clusterId as string | null) ?? null,
+            item.createdAt as number
+          ),
+          item.data
+        )
+        h.inv = h.inventory
+          ? summarizeInventory(JSON.parse(h.inventory) as object, sim.opts.enableVirtualInterfaces)
+          : null
         h.conn = h.connectivity ? summarizeConnectivity(JSON.parse(h.connectivity) as object) : null
         const images = item.images as { name: string; result: string }[] | null
         h.images = images ? new Map(images.map(i => [i.name, i])) : null
@@ -118,7 +155,16 @@ export async function loadState(sim: SimContext, path: string): Promise<boolean>
         break
       }
       case 'event': {
-        const e = item.e as [number, Severity, string, string, string | null, string | null, string | null, string | null]
+        const e = item.e as [
+          number,
+          Severity,
+          string,
+          string,
+          string | null,
+          string | null,
+          string | null,
+          string | null
+        ]
         events.push(new SimEvent(...e))
         break
       }

@@ -64,7 +64,9 @@ function imagesStatus(host: HostRecord): string {
 function disksInfo(host: HostRecord): string {
   const r = host.diskSpeed
   if (!r) return ''
-  return JSON.stringify({ [r.path]: { disk_speed: { exit_code: r.exitCode, speed_ms: r.speedMs, tested: r.tested }, path: r.path } })
+  return JSON.stringify({
+    [r.path]: { disk_speed: { exit_code: r.exitCode, speed_ms: r.speedMs, tested: r.tested }, path: r.path }
+  })
 }
 
 export interface HostViewOptions {
@@ -75,7 +77,11 @@ export interface HostViewOptions {
 }
 
 /** The swagger `host` model. */
-export function hostView(sim: SimContext, host: HostRecord, options: HostViewOptions = {}): Record<string, unknown> {
+export function hostView(
+  sim: SimContext,
+  host: HostRecord,
+  options: HostViewOptions = {}
+): Record<string, unknown> {
   const cluster = sim.store.clusterOf(host)
   const withInventory = options.withInventory ?? true
   const withConnectivity = options.withConnectivity ?? true
@@ -174,15 +180,24 @@ function clusterProgress(cluster: ClusterRecord): Record<string, unknown> {
   const status = cluster.status
   const hosts = [...cluster.hosts.values()]
   const past = (list: string[]): boolean => list.includes(status)
-  const preparing = past(['installing', 'installing-pending-user-action', 'finalizing', 'installed']) ? 100 : 0
+  const preparing = past(['installing', 'installing-pending-user-action', 'finalizing', 'installed'])
+    ? 100
+    : 0
   const installing =
     status === 'installed' || status === 'finalizing'
       ? 100
       : hosts.length && past(['installing', 'installing-pending-user-action'])
-        ? Math.round(hosts.reduce((sum, h) => sum + (h.progress?.installationPercentage ?? 0), 0) / hosts.length)
+        ? Math.round(
+            hosts.reduce((sum, h) => sum + (h.progress?.installationPercentage ?? 0), 0) / hosts.length
+          )
         : 0
   const stageIndex = FINALIZING_STAGES.indexOf(cluster.progress.finalizingStage)
-  const finalizing = status === 'installed' ? 100 : status === 'finalizing' && stageIndex >= 0 ? Math.round(((stageIndex + 1) / FINALIZING_STAGES.length) * 100) : 0
+  const finalizing =
+    status === 'installed'
+      ? 100
+      : status === 'finalizing' && stageIndex >= 0
+        ? Math.round(((stageIndex + 1) / FINALIZING_STAGES.length) * 100)
+        : 0
   return {
     total_percentage: Math.round(preparing * 0.1 + installing * 0.6 + finalizing * 0.3),
     preparing_for_installation_stage_percentage: preparing,
@@ -203,7 +218,11 @@ export interface ClusterViewOptions {
 }
 
 /** The swagger `cluster` model; `hosts` carry full inventories, `free_addresses` stripped (service-behavior §6). */
-export function clusterView(sim: SimContext, cluster: ClusterRecord, options: ClusterViewOptions = {}): Record<string, unknown> {
+export function clusterView(
+  sim: SimContext,
+  cluster: ClusterRecord,
+  options: ClusterViewOptions = {}
+): Record<string, unknown> {
   const hosts = [...cluster.hosts.values()]
   const umn = cluster.userManagedNetworking
   return {
@@ -222,7 +241,11 @@ export function clusterView(sim: SimContext, cluster: ClusterRecord, options: Cl
     service_network_cidr: cluster.serviceNetworks[0]?.cidr ?? '',
     machine_network_cidr: cluster.machineNetworks[0]?.cidr ?? '',
     api_vips: cluster.apiVips.map(v => ({ cluster_id: cluster.id, ip: v.ip, verification: v.verification })),
-    ingress_vips: cluster.ingressVips.map(v => ({ cluster_id: cluster.id, ip: v.ip, verification: v.verification })),
+    ingress_vips: cluster.ingressVips.map(v => ({
+      cluster_id: cluster.id,
+      ip: v.ip,
+      verification: v.verification
+    })),
     cluster_networks: cluster.clusterNetworks.map(n => ({ cluster_id: cluster.id, ...n })),
     service_networks: cluster.serviceNetworks.map(n => ({ cluster_id: cluster.id, ...n })),
     machine_networks: cluster.machineNetworks.map(n => ({ cluster_id: cluster.id, ...n })),
@@ -234,7 +257,9 @@ export function clusterView(sim: SimContext, cluster: ClusterRecord, options: Cl
     status_info: cluster.statusInfo,
     status_updated_at: iso(cluster.statusUpdatedAt),
     progress: clusterProgress(cluster),
-    ...(options.withHosts === false ? {} : { hosts: hosts.map(h => hostView(sim, h, { stripFreeAddresses: true })) }),
+    ...(options.withHosts === false
+      ? {}
+      : { hosts: hosts.map(h => hostView(sim, h, { stripFreeAddresses: true })) }),
     enabled_host_count: hosts.length,
     total_host_count: hosts.length,
     ready_host_count: hosts.filter(h => h.status === 'known').length,
@@ -253,8 +278,12 @@ export function clusterView(sim: SimContext, cluster: ClusterRecord, options: Cl
     controller_logs_started_at: iso(cluster.controllerLogsStartedAt),
     connectivity_majority_groups: cluster.majorityGroupsText,
     ip_collisions: cluster.ipCollisionsText,
-    ignored_host_validations: cluster.ignoredHostValidations.length ? JSON.stringify(cluster.ignoredHostValidations) : '',
-    ignored_cluster_validations: cluster.ignoredClusterValidations.length ? JSON.stringify(cluster.ignoredClusterValidations) : '',
+    ignored_host_validations: cluster.ignoredHostValidations.length
+      ? JSON.stringify(cluster.ignoredHostValidations)
+      : '',
+    ignored_cluster_validations: cluster.ignoredClusterValidations.length
+      ? JSON.stringify(cluster.ignoredClusterValidations)
+      : '',
     deleted_at: null,
     user_managed_networking: umn,
     additional_ntp_source: cluster.additionalNtpSource,

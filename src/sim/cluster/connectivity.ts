@@ -5,7 +5,12 @@ interface RawReport {
   remote_hosts?: {
     host_id?: string
     l2_connectivity?: { remote_ip_address?: string; remote_mac?: string; successful?: boolean }[]
-    l3_connectivity?: { remote_ip_address?: string; successful?: boolean; average_rtt_ms?: number; packet_loss_percentage?: number }[]
+    l3_connectivity?: {
+      remote_ip_address?: string
+      successful?: boolean
+      average_rtt_ms?: number
+      packet_loss_percentage?: number
+    }[]
     mtu_report?: { mtu_successful?: boolean }[]
   }[]
 }
@@ -23,7 +28,10 @@ export function summarizeConnectivity(report: RawReport): Map<string, RemoteConn
     }
     for (const l3 of remote.l3_connectivity ?? []) {
       if (!l3.remote_ip_address || !l3.successful) continue
-      entry.l3.set(l3.remote_ip_address, { rtt: l3.average_rtt_ms ?? 0, loss: l3.packet_loss_percentage ?? 0 })
+      entry.l3.set(l3.remote_ip_address, {
+        rtt: l3.average_rtt_ms ?? 0,
+        loss: l3.packet_loss_percentage ?? 0
+      })
     }
     entry.mtuFailed = (remote.mtu_report ?? []).some(m => m.mtu_successful === false)
     map.set(remote.host_id, entry)
@@ -95,7 +103,8 @@ export function analyzeConnectivity(cluster: ClusterRecord): ConnectivityAnalysi
         if (others.length === 0) continue
         if (mine.some(a => others.every(o => o.conn?.get(h.id)?.l3.has(a)))) passing.add(h.id)
       }
-      if (passing.size >= Math.min(minimum, members.length) && members.length >= minimum) groups.set(key, passing)
+      if (passing.size >= Math.min(minimum, members.length) && members.length >= minimum)
+        groups.set(key, passing)
     }
   } else {
     for (const mn of cluster.machineNetworks) {

@@ -76,7 +76,10 @@ export class HwRequirements {
         throw new ConfigurationError(`hw-requirements: not valid JSON (${(error as Error).message})`)
       }
     }
-    if (!Array.isArray(entries)) throw new ConfigurationError('hw-requirements: must be a JSON list of {version, master, worker, sno, ...}')
+    if (!Array.isArray(entries))
+      throw new ConfigurationError(
+        'hw-requirements: must be a JSON list of {version, master, worker, sno, ...}'
+      )
     const problems: string[] = []
     entries.forEach((e, i) => {
       if (!e || typeof e !== 'object' || typeof (e as HwRequirementsEntry).version !== 'string') {
@@ -85,7 +88,9 @@ export class HwRequirements {
     })
     const list = entries as HwRequirementsEntry[]
     if (!list.some(e => e.version === 'default')) {
-      problems.push('hw-requirements: needs an entry with version "default" (without it the real service never validates a host)')
+      problems.push(
+        'hw-requirements: needs an entry with version "default" (without it the real service never validates a host)'
+      )
     }
     if (problems.length) throw new ConfigurationError(problems, 'invalid HW requirements:')
     const requirements = new HwRequirements(list)
@@ -94,7 +99,9 @@ export class HwRequirements {
       for (const role of ROLES) {
         const r = resolved[role]
         if (!(r.cpu_cores > 0 && r.ram_mib > 0 && r.disk_size_gb > 0)) {
-          problems.push(`hw-requirements (version ${entry.version}).${role}: cpu_cores, ram_mib and disk_size_gb must all be > 0`)
+          problems.push(
+            `hw-requirements (version ${entry.version}).${role}: cpu_cores, ram_mib and disk_size_gb must all be > 0`
+          )
         }
       }
     }
@@ -108,7 +115,12 @@ export class HwRequirements {
     if (cached) return cached
     const base = this.entries.find(e => e.version === 'default')
     const minor = minorOf(version)
-    const exact = this.entries.find(e => e.version !== 'default' && e.match_type !== 'min_version' && (e.version === version || e.version === minor))
+    const exact = this.entries.find(
+      e =>
+        e.version !== 'default' &&
+        e.match_type !== 'min_version' &&
+        (e.version === version || e.version === minor)
+    )
     const minMatch = exact
       ? undefined
       : this.entries

@@ -20,17 +20,18 @@ export interface OsImage {
 }
 
 /** Release payloads of 4.14 … 4.22; the z-streams are placeholders (nothing is ever pulled). */
-const VERSIONS: { minor: string; version: string; support: ReleaseImage['support_level']; rhcos: string }[] = [
-  { minor: '4.14', version: '4.14.71', support: 'maintenance', rhcos: '414.92.202407091253-0' },
-  { minor: '4.15', version: '4.15.59', support: 'maintenance', rhcos: '415.92.202407091355-0' },
-  { minor: '4.16', version: '4.16.48', support: 'production', rhcos: '416.94.202410211619-0' },
-  { minor: '4.17', version: '4.17.40', support: 'production', rhcos: '417.94.202410211619-0' },
-  { minor: '4.18', version: '4.18.25', support: 'production', rhcos: '418.94.202501221327-0' },
-  { minor: '4.19', version: '4.19.14', support: 'production', rhcos: '9.6.20250523-0' },
-  { minor: '4.20', version: '4.20.2', support: 'production', rhcos: '9.6.20251015-1' },
-  { minor: '4.21', version: '4.21.0', support: 'production', rhcos: '9.6.20260112-0' },
-  { minor: '4.22', version: '4.22.0-ec.3', support: 'beta', rhcos: '9.8.20260301-0' }
-]
+const VERSIONS: { minor: string; version: string; support: ReleaseImage['support_level']; rhcos: string }[] =
+  [
+    { minor: '4.14', version: '4.14.71', support: 'maintenance', rhcos: '414.92.202407091253-0' },
+    { minor: '4.15', version: '4.15.59', support: 'maintenance', rhcos: '415.92.202407091355-0' },
+    { minor: '4.16', version: '4.16.48', support: 'production', rhcos: '416.94.202410211619-0' },
+    { minor: '4.17', version: '4.17.40', support: 'production', rhcos: '417.94.202410211619-0' },
+    { minor: '4.18', version: '4.18.25', support: 'production', rhcos: '418.94.202501221327-0' },
+    { minor: '4.19', version: '4.19.14', support: 'production', rhcos: '9.6.20250523-0' },
+    { minor: '4.20', version: '4.20.2', support: 'production', rhcos: '9.6.20251015-1' },
+    { minor: '4.21', version: '4.21.0', support: 'production', rhcos: '9.6.20260112-0' },
+    { minor: '4.22', version: '4.22.0-ec.3', support: 'beta', rhcos: '9.8.20260301-0' }
+  ]
 
 const ARCHES: { arch: string; suffix: string }[] = [
   { arch: 'x86_64', suffix: 'x86_64' },
@@ -87,10 +88,15 @@ export function normalizeArch(arch: string | undefined): string {
  * The release image for a requested version and architecture: the requested text may be a key of
  * `GET /v2/openshift-versions` (the full version), `x.y`, `x.y.z` or `x.y.z-<arch>`.
  */
-export function findReleaseImage(images: readonly ReleaseImage[], requested: string, arch: string): ReleaseImage | undefined {
+export function findReleaseImage(
+  images: readonly ReleaseImage[],
+  requested: string,
+  arch: string
+): ReleaseImage | undefined {
   const wanted = normalizeArch(arch)
   const matchesArch = (image: ReleaseImage): boolean =>
-    normalizeArch(image.cpu_architecture) === wanted || (image.cpu_architectures ?? []).map(normalizeArch).includes(wanted)
+    normalizeArch(image.cpu_architecture) === wanted ||
+    (image.cpu_architectures ?? []).map(normalizeArch).includes(wanted)
   const candidates = images.filter(matchesArch)
   const stripped = requested.replace(/-(x86_64|aarch64|arm64|ppc64le|s390x|multi)$/, '')
   return (
@@ -103,11 +109,18 @@ export function findReleaseImage(images: readonly ReleaseImage[], requested: str
 export function findOsImage(images: readonly OsImage[], version: string, arch: string): OsImage | undefined {
   const wanted = normalizeArch(arch)
   const minor = minorOf(version)
-  return images.find(i => normalizeArch(i.cpu_architecture) === wanted && (i.openshift_version === version || i.openshift_version === minor))
+  return images.find(
+    i =>
+      normalizeArch(i.cpu_architecture) === wanted &&
+      (i.openshift_version === version || i.openshift_version === minor)
+  )
 }
 
 /** Checks release and OS image lists given as options; problems name the field and the entry. */
-export function checkImages(releases: unknown, osImages: unknown): { releases: ReleaseImage[]; osImages: OsImage[] } {
+export function checkImages(
+  releases: unknown,
+  osImages: unknown
+): { releases: ReleaseImage[]; osImages: OsImage[] } {
   const problems: string[] = []
   const list = <T>(value: unknown, field: string, required: (keyof T)[]): T[] => {
     if (!Array.isArray(value)) {
@@ -116,14 +129,23 @@ export function checkImages(releases: unknown, osImages: unknown): { releases: R
     }
     value.forEach((entry, i) => {
       for (const key of required) {
-        if (!entry || typeof entry !== 'object' || typeof (entry as Record<string, unknown>)[key as string] !== 'string') {
+        if (
+          !entry ||
+          typeof entry !== 'object' ||
+          typeof (entry as Record<string, unknown>)[key as string] !== 'string'
+        ) {
           problems.push(`${field}[${i}].${String(key)}: is required (a string)`)
         }
       }
     })
     return value as T[]
   }
-  const r = list<ReleaseImage>(releases, 'release-images', ['openshift_version', 'cpu_architecture', 'url', 'version'])
+  const r = list<ReleaseImage>(releases, 'release-images', [
+    'openshift_version',
+    'cpu_architecture',
+    'url',
+    'version'
+  ])
   const o = list<OsImage>(osImages, 'os-images', ['openshift_version', 'cpu_architecture', 'url', 'version'])
   if (problems.length) throw new ConfigurationError(problems, 'invalid simulator image lists:')
   return { releases: r, osImages: o }

@@ -121,6 +121,9 @@ export function timingsFor(profile: TimingProfile, overrides: Partial<SimTimings
     ...base,
     ...overrides,
     stageTimeoutsMs: { ...base.stageTimeoutsMs, ...(overrides.stageTimeoutsMs ?? {}) },
-    finalizingStageTimeoutsMs: { ...base.finalizingStageTimeoutsMs, ...(overrides.finalizingStageTimeoutsMs ?? {}) }
+    finalizingStageTimeoutsMs: {
+      ...base.finalizingStageTimeoutsMs,
+      ...(overrides.finalizingStageTimeoutsMs ?? {})
+    }
   }
 }

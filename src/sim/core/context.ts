@@ -46,8 +46,16 @@ export class SimContext {
     return host.hostname() || host.id
   }
 
-  hostEvent(host: HostRecord, severity: Severity, name: string, message: string, props: string | null = null): void {
-    this.events.add(new SimEvent(this.now(), severity, name, message, host.clusterId, host.id, host.infraEnvId, props))
+  hostEvent(
+    host: HostRecord,
+    severity: Severity,
+    name: string,
+    message: string,
+    props: string | null = null
+  ): void {
+    this.events.add(
+      new SimEvent(this.now(), severity, name, message, host.clusterId, host.id, host.infraEnvId, props)
+    )
   }
 
   clusterEvent(cluster: ClusterRecord, severity: Severity, name: string, message: string): void {

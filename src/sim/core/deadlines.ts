@@ -21,7 +21,9 @@ export function isBeforeRebooting(host: HostRecord): boolean {
 export function disconnectionDeadline(sim: SimContext, host: HostRecord): number {
   if (!host.checkedInAt) return 0
   const t = sim.opts.timings
-  return host.checkedInAt + t.hostMaxDisconnectionMs + (host.bootstrap ? t.bootstrapExtraDisconnectionMs : 0) + 1
+  return (
+    host.checkedInAt + t.hostMaxDisconnectionMs + (host.bootstrap ? t.bootstrapExtraDisconnectionMs : 0) + 1
+  )
 }
 
 export function stageTimeoutMs(sim: SimContext, stage: string, singleNode: boolean): number {
@@ -52,11 +54,16 @@ export function hostDeadline(sim: SimContext, host: HostRecord): number {
     case 'preparing-for-installation':
       return earliest(disconnectionDeadline(sim, host), host.statusUpdatedAt + t.prepareHostTimeoutMs + 1)
     case 'installing':
-      return earliest(disconnectionDeadline(sim, host), host.statusUpdatedAt + t.installingNoProgressTimeoutMs + 1)
+      return earliest(
+        disconnectionDeadline(sim, host),
+        host.statusUpdatedAt + t.installingNoProgressTimeoutMs + 1
+      )
     case 'installing-in-progress': {
       const cluster = sim.store.clusterOf(host)
       const stage = host.progress?.currentStage ?? ''
-      const stageDeadline = host.progress ? host.progress.stageUpdatedAt + stageTimeoutMs(sim, stage, Boolean(cluster?.isSingleNode())) + 1 : 0
+      const stageDeadline = host.progress
+        ? host.progress.stageUpdatedAt + stageTimeoutMs(sim, stage, Boolean(cluster?.isSingleNode())) + 1
+        : 0
       return earliest(isBeforeRebooting(host) ? disconnectionDeadline(sim, host) : 0, stageDeadline)
     }
     case 'installing-pending-user-action':
@@ -87,7 +94,9 @@ export function clusterDeadline(sim: SimContext, cluster: ClusterRecord): number
       const stage = cluster.progress.finalizingStage
       const stageDeadline =
         stage && !cluster.progress.finalizingStageTimedOut
-          ? cluster.progress.finalizingStageStartedAt + (t.finalizingStageTimeoutsMs[stage] ?? t.finalizingTimeoutMs) + 1
+          ? cluster.progress.finalizingStageStartedAt +
+            (t.finalizingStageTimeoutsMs[stage] ?? t.finalizingTimeoutMs) +
+            1
           : 0
       return earliest(cluster.statusUpdatedAt + t.finalizingTimeoutMs + 1, stageDeadline)
     }

@@ -33,7 +33,9 @@ export function pruneToSchema(value: unknown, schema: Schema | undefined): unkno
   const properties = s.properties as Record<string, Schema> | undefined
   if (!properties) {
     if (s.additionalProperties && typeof s.additionalProperties === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pruneToSchema(v, s.additionalProperties as Schema)]))
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, pruneToSchema(v, s.additionalProperties as Schema)])
+      )
     }
     return value
   }

@@ -45,12 +45,21 @@ export function parseResolutions(text: string): Map<string, Resolution> | undefi
   if (!text) return undefined
   try {
     const parsed = JSON.parse(text) as {
-      resolutions?: { domain_name?: string; ipv4_addresses?: string[]; ipv6_addresses?: string[]; cnames?: string[] }[]
+      resolutions?: {
+        domain_name?: string
+        ipv4_addresses?: string[]
+        ipv6_addresses?: string[]
+        cnames?: string[]
+      }[]
     }
     const map = new Map<string, Resolution>()
     for (const r of parsed.resolutions ?? []) {
       if (!r.domain_name) continue
-      map.set(r.domain_name, { ipv4: r.ipv4_addresses ?? [], ipv6: r.ipv6_addresses ?? [], cnames: r.cnames ?? [] })
+      map.set(r.domain_name, {
+        ipv4: r.ipv4_addresses ?? [],
+        ipv6: r.ipv6_addresses ?? [],
+        cnames: r.cnames ?? []
+      })
     }
     return map
   } catch {

@@ -17,6 +17,7 @@ interface RawDisk {
   is_installation_media?: boolean
   has_uuid?: boolean
   hctl?: string
+  iscsi?: { host_ip_address?: string }
   installation_eligibility?: { eligible?: boolean; not_eligible_reasons?: string[] }
 }
 
@@ -25,7 +26,13 @@ interface RawInventory {
   cpu?: { count?: number; architecture?: string }
   memory?: { physical_bytes?: number; physical_bytes_method?: string }
   disks?: RawDisk[]
-  interfaces?: { name?: string; mac_address?: string; type?: string; ipv4_addresses?: string[]; ipv6_addresses?: string[] }[]
+  interfaces?: {
+    name?: string
+    mac_address?: string
+    type?: string
+    ipv4_addresses?: string[]
+    ipv6_addresses?: string[]
+  }[]
   routes?: { destination?: string; gateway?: string }[]
   system_vendor?: { product_name?: string; manufacturer?: string }
   tpm_version?: string
@@ -42,7 +49,12 @@ export function diskIdOf(disk: { id?: string; name?: string; by_id?: string }): 
  * Service-side reasons a disk cannot be the installation disk (service-behavior §2.3): size below the role's
  * total, or a drive type the version and architecture do not allow.
  */
-export function serviceDiskReasons(disk: DiskSummary, minDiskGb: number, openshiftVersion: string, architecture: string): string[] {
+export function serviceDiskReasons(
+  disk: DiskSummary,
+  minDiskGb: number,
+  openshiftVersion: string,
+  architecture: string
+): string[] {
   const reasons: string[] = []
   const minBytes = minDiskGb * 1_000_000_000
   if (disk.sizeBytes < minBytes) {
@@ -68,7 +80,12 @@ function formatGb(bytes: number): string {
   return `${Math.round((bytes / 1e9) * 100) / 100} GB`
 }
 
-export function diskEligible(disk: DiskSummary, minDiskGb: number, openshiftVersion: string, architecture: string): boolean {
+export function diskEligible(
+  disk: DiskSummary,
+  minDiskGb: number,
+  openshiftVersion: string,
+  architecture: string
+): boolean {
   if (disk.agentVerdict && (!disk.agentEligible || disk.agentReasons.length)) return false
   return serviceDiskReasons(disk, minDiskGb, openshiftVersion, architecture).length === 0
 }
@@ -93,7 +110,8 @@ export function summarizeInventory(raw: RawInventory, keepVirtualNics: boolean):
       agentReasons: reasons,
       agentVerdict: eligibility !== undefined && (eligibility.eligible !== undefined || reasons.length > 0),
       agentEligible: eligibility?.eligible ?? true,
-      hctl: d.hctl ?? ''
+      hctl: d.hctl ?? '',
+      iscsiHostIp: d.iscsi?.host_ip_address ?? ''
     }
   })
   const nics: NicSummary[] = (raw.interfaces ?? [])
@@ -106,9 +124,15 @@ export function summarizeInventory(raw: RawInventory, keepVirtualNics: boolean):
       ipv6: n.ipv6_addresses ?? []
     }))
   const hasDefaultRoute = (raw.routes ?? []).some(
-    r => (r.destination === '0.0.0.0' || r.destination === '::' || r.destination === '0.0.0.0/0' || r.destination === '::/0') && Boolean(r.gateway)
+    r =>
+      (r.destination === '0.0.0.0' ||
+        r.destination === '::' ||
+        r.destination === '0.0.0.0/0' ||
+        r.destination === '::/0') &&
+      Boolean(r.gateway)
   )
-  const truncation = raw.truncation?.type === 'full' || raw.truncation?.type === 'partial' ? raw.truncation.type : ''
+  const truncation =
+    raw.truncation?.type === 'full' || raw.truncation?.type === 'partial' ? raw.truncation.type : ''
   return {
     hostname: raw.hostname ?? '',
     cpuCount: raw.cpu?.count ?? 0,
@@ -139,16 +163,29 @@ export function storedInventory(
 ): string {
   const disks = (raw.disks ?? []).map((d, i) => {
     const s = summary.disks[i]!
-    const reasons = [...s.agentReasons, ...serviceDiskReasons(s, minDiskGb, openshiftVersion, summary.architecture || 'x86_64')]
-    if (s.agentVerdict && !s.agentEligible && reasons.length === 0) reasons.push('Disk is not eligible according to the agent')
+    const reasons = [
+      ...s.agentReasons,
+      ...serviceDiskReasons(s, minDiskGb, openshiftVersion, summary.architecture || 'x86_64')
+    ]
+    if (s.agentVerdict && !s.agentEligible && reasons.length === 0)
+      reasons.push('Disk is not eligible according to the agent')
     return {
       ...d,
       id: s.id,
-      installation_eligibility: { eligible: reasons.length === 0, ...(reasons.length ? { not_eligible_reasons: reasons } : {}) }
+      installation_eligibility: {
+        eligible: reasons.length === 0,
+        ...(reasons.length ? { not_eligible_reasons: reasons } : {})
+      }
     }
   })
-  const interfaces = keepVirtualNics ? raw.interfaces : (raw.interfaces ?? []).filter(n => KEPT_NIC_TYPES.has(n.type ?? ''))
-  return JSON.stringify({ ...raw, ...(raw.disks ? { disks } : {}), ...(raw.interfaces ? { interfaces } : {}) })
+  const interfaces = keepVirtualNics
+    ? raw.interfaces
+    : (raw.interfaces ?? []).filter(n => KEPT_NIC_TYPES.has(n.type ?? ''))
+  return JSON.stringify({
+    ...raw,
+    ...(raw.disks ? { disks } : {}),
+    ...(raw.interfaces ? { interfaces } : {})
+  })
 }
 
 /**

@@ -13,19 +13,28 @@ export function hostVersion(sim: SimContext, host: HostRecord, cluster: ClusterR
  * Requirements for the host's role (service-behavior §2.3): an SNO host is checked against `sno`, an
  * auto-assign host against its suggested role or `worker`, an aarch64 BlueField worker against `edge-worker`.
  */
-export function roleRequirements(sim: SimContext, host: HostRecord, cluster: ClusterRecord | undefined): RoleRequirements {
+export function roleRequirements(
+  sim: SimContext,
+  host: HostRecord,
+  cluster: ClusterRecord | undefined
+): RoleRequirements {
   const reqs = sim.opts.hw.forVersion(hostVersion(sim, host, cluster))
   if (cluster?.isSingleNode()) return reqs.sno
   const role = host.bootstrap ? 'master' : host.effectiveRole()
   if (role === 'master' || role === 'bootstrap') return reqs.master
   if (role === 'arbiter') return reqs.arbiter
   const arch = host.inv?.architecture
-  if ((arch === 'aarch64' || arch === 'arm64') && EDGE_WORKER_PRODUCTS.has(host.inv?.productName ?? '')) return reqs['edge-worker']
+  if ((arch === 'aarch64' || arch === 'arm64') && EDGE_WORKER_PRODUCTS.has(host.inv?.productName ?? ''))
+    return reqs['edge-worker']
   return reqs.worker
 }
 
 /** Minimums any role needs: the looser of master (or SNO) and worker; disks the smallest of master, worker, arbiter. */
-export function minimumRequirements(sim: SimContext, host: HostRecord, cluster: ClusterRecord | undefined): RoleRequirements {
+export function minimumRequirements(
+  sim: SimContext,
+  host: HostRecord,
+  cluster: ClusterRecord | undefined
+): RoleRequirements {
   const reqs = sim.opts.hw.forVersion(hostVersion(sim, host, cluster))
   const control = cluster?.isSingleNode() ? reqs.sno : reqs.master
   return {

@@ -15,7 +15,16 @@ export const STAGES = {
     'Joined',
     'Done'
   ],
-  master: ['Starting installation', 'Installing', 'Writing image to disk', 'Copying registry data to disk', 'Rebooting', 'Configuring', 'Joined', 'Done'],
+  master: [
+    'Starting installation',
+    'Installing',
+    'Writing image to disk',
+    'Copying registry data to disk',
+    'Rebooting',
+    'Configuring',
+    'Joined',
+    'Done'
+  ],
   worker: [
     'Starting installation',
     'Installing',
@@ -27,7 +36,16 @@ export const STAGES = {
     'Joined',
     'Done'
   ],
-  sno: ['Starting installation', 'Installing', 'Waiting for bootkube', 'Writing image to disk', 'Copying registry data to disk', 'Rebooting', 'Joined', 'Done']
+  sno: [
+    'Starting installation',
+    'Installing',
+    'Waiting for bootkube',
+    'Writing image to disk',
+    'Copying registry data to disk',
+    'Rebooting',
+    'Joined',
+    'Done'
+  ]
 } as const
 
 /** The stage list a host's progress is checked against (day-2 hosts end at Rebooting). */

@@ -26,14 +26,23 @@ export function buildApp(deps: RouteDeps): FastifyInstance {
     forceCloseConnections: true
   })
   app.setValidatorCompiler(({ schema, httpPart }) => compileValidator(schema, httpPart ?? 'body'))
-  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_request, payload, done) => done(null, payload))
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_request, payload, done) =>
+    done(null, payload)
+  )
   app.addHook('onRequest', deps.faults.hook)
   if (sim.opts.agentKey || sim.opts.userToken) {
     app.addHook('onRequest', authHook({ agentKey: sim.opts.agentKey, userToken: sim.opts.userToken }))
   }
   app.addHook('onResponse', deps.metrics.onResponse)
   installErrorHandling(app, sim.opts.logger, sim.opts.bodyLimitBytes)
-  for (const plugin of [agentRoutes, clusterRoutes, infraEnvRoutes, eventRoutes, versionRoutes, serviceRoutes]) {
+  for (const plugin of [
+    agentRoutes,
+    clusterRoutes,
+    infraEnvRoutes,
+    eventRoutes,
+    versionRoutes,
+    serviceRoutes
+  ]) {
     void app.register(plugin, deps)
   }
   return app

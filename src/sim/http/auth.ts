@@ -35,7 +35,11 @@ export function authorized(request: FastifyRequest, security: string[], keys: Au
       }
       case 'urlAuth': {
         const key = (request.query as Record<string, unknown> | undefined)?.api_key
-        if (typeof key === 'string' && ((keys.agentKey && same(key, keys.agentKey)) || (keys.userToken && same(key, keys.userToken)))) return true
+        if (
+          typeof key === 'string' &&
+          ((keys.agentKey && same(key, keys.agentKey)) || (keys.userToken && same(key, keys.userToken)))
+        )
+          return true
         break
       }
       default:
@@ -56,6 +60,9 @@ export function authHook(keys: AuthKeys) {
     const config = request.routeOptions.config as Partial<RouteConfig> | undefined
     if (!config?.security) return
     if (authorized(request, config.security, keys)) return
-    reply.code(401).header(SIM_ERROR_HEADER, SIM_ERRORS.UNAUTHORIZED.code).send(errorBody(401, SIM_ERRORS.UNAUTHORIZED.message))
+    reply
+      .code(401)
+      .header(SIM_ERROR_HEADER, SIM_ERRORS.UNAUTHORIZED.code)
+      .send(errorBody(401, SIM_ERRORS.UNAUTHORIZED.message))
   }
 }

@@ -20,12 +20,18 @@ export function installErrorHandling(app: FastifyInstance, logger: Logger, bodyL
   app.setErrorHandler((error: FastifyError | SimError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof SimError) return send(reply, error.spec, error.status, error.message)
     const e = error as FastifyError
-    if (e.validation) return send(reply, SIM_ERRORS.BAD_REQUEST, 400, fill(SIM_ERRORS.BAD_REQUEST.message, e.message))
+    if (e.validation)
+      return send(reply, SIM_ERRORS.BAD_REQUEST, 400, fill(SIM_ERRORS.BAD_REQUEST.message, e.message))
     switch (e.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return send(reply, SIM_ERRORS.BODY_TOO_LARGE, 413, fill(SIM_ERRORS.BODY_TOO_LARGE.message, bodyLimit))
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return send(reply, SIM_ERRORS.UNSUPPORTED_MEDIA_TYPE, 415, fill(SIM_ERRORS.UNSUPPORTED_MEDIA_TYPE.message, String(request.headers['content-type'] ?? '(none)')))
+        return send(
+          reply,
+          SIM_ERRORS.UNSUPPORTED_MEDIA_TYPE,
+          415,
+          fill(SIM_ERRORS.UNSUPPORTED_MEDIA_TYPE.message, String(request.headers['content-type'] ?? '(none)'))
+        )
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
         return send(reply, SIM_ERRORS.INVALID_JSON, 400, fill(SIM_ERRORS.INVALID_JSON.message, e.message))
@@ -36,7 +42,12 @@ export function installErrorHandling(app: FastifyInstance, logger: Logger, bodyL
       return send(reply, SIM_ERRORS.INVALID_JSON, 400, fill(SIM_ERRORS.INVALID_JSON.message, e.message))
     }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-      return send(reply, SIM_ERRORS.BAD_REQUEST, e.statusCode, fill(SIM_ERRORS.BAD_REQUEST.message, e.message))
+      return send(
+        reply,
+        SIM_ERRORS.BAD_REQUEST,
+        e.statusCode,
+        fill(SIM_ERRORS.BAD_REQUEST.message, e.message)
+      )
     }
     logger.error(`simulator: ${request.method} ${request.url} failed: ${e.stack ?? e.message}`)
     return send(reply, SIM_ERRORS.INTERNAL, 500, fill(SIM_ERRORS.INTERNAL.message, e.message))
@@ -50,9 +61,25 @@ export function installErrorHandling(app: FastifyInstance, logger: Logger, bodyL
     const path = request.url.split('?')[0]!
     const known = patterns.filter(p => p.regex.test(path))
     if (known.length && !known.some(p => p.method === request.method)) {
-      return send(reply, SIM_ERRORS.METHOD_NOT_ALLOWED, 405, fill(SIM_ERRORS.METHOD_NOT_ALLOWED.message, request.method, path))
+      return send(
+        reply,
+        SIM_ERRORS.METHOD_NOT_ALLOWED,
+        405,
+        fill(SIM_ERRORS.METHOD_NOT_ALLOWED.message, request.method, path)
+      )
     }
-    if (known.length) return send(reply, SIM_ERRORS.NOT_IMPLEMENTED, 501, fill(SIM_ERRORS.NOT_IMPLEMENTED.message, request.method, path))
-    return send(reply, SIM_ERRORS.ROUTE_NOT_FOUND, 404, fill(SIM_ERRORS.ROUTE_NOT_FOUND.message, request.method, path))
+    if (known.length)
+      return send(
+        reply,
+        SIM_ERRORS.NOT_IMPLEMENTED,
+        501,
+        fill(SIM_ERRORS.NOT_IMPLEMENTED.message, request.method, path)
+      )
+    return send(
+      reply,
+      SIM_ERRORS.ROUTE_NOT_FOUND,
+      404,
+      fill(SIM_ERRORS.ROUTE_NOT_FOUND.message, request.method, path)
+    )
   })
 }

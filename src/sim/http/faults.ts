@@ -30,11 +30,16 @@ export function checkFaults(value: unknown): string[] {
   const f = value as Record<string, unknown>
   const problems: string[] = []
   const known = new Set(['latencyMs', 'latencyJitterMs', 'errorRate', 'errorStatus', 'dropRate'])
-  for (const key of Object.keys(f)) if (!known.has(key)) problems.push(`faults.${key}: unknown setting (known: ${[...known].join(', ')})`)
+  for (const key of Object.keys(f))
+    if (!known.has(key)) problems.push(`faults.${key}: unknown setting (known: ${[...known].join(', ')})`)
   for (const key of ['latencyMs', 'latencyJitterMs'] as const) {
-    if (f[key] !== undefined && (typeof f[key] !== 'number' || !((f[key] as number) >= 0))) problems.push(`faults.${key}: must be a number >= 0`)
+    if (f[key] !== undefined && (typeof f[key] !== 'number' || !((f[key] as number) >= 0)))
+      problems.push(`faults.${key}: must be a number >= 0`)
   }
-  if (f.errorStatus !== undefined && (typeof f.errorStatus !== 'number' || (f.errorStatus as number) < 400 || (f.errorStatus as number) > 599)) {
+  if (
+    f.errorStatus !== undefined &&
+    (typeof f.errorStatus !== 'number' || (f.errorStatus as number) < 400 || (f.errorStatus as number) > 599)
+  ) {
     problems.push('faults.errorStatus: must be an HTTP status 400..599')
   }
   for (const key of ['errorRate', 'dropRate'] as const) {
@@ -45,7 +50,8 @@ export function checkFaults(value: unknown): string[] {
       continue
     }
     for (const [op, rate] of Object.entries(rates)) {
-      if (typeof rate !== 'number' || rate < 0 || rate > 1) problems.push(`faults.${key}.${op}: must be a probability 0..1`)
+      if (typeof rate !== 'number' || rate < 0 || rate > 1)
+        problems.push(`faults.${key}.${op}: must be a probability 0..1`)
     }
   }
   return problems
@@ -68,7 +74,12 @@ export class FaultInjector {
 
   get active(): boolean {
     const s = this.settings
-    return Boolean(s.latencyMs || s.latencyJitterMs || (s.errorRate && Object.keys(s.errorRate).length) || (s.dropRate && Object.keys(s.dropRate).length))
+    return Boolean(
+      s.latencyMs ||
+      s.latencyJitterMs ||
+      (s.errorRate && Object.keys(s.errorRate).length) ||
+      (s.dropRate && Object.keys(s.dropRate).length)
+    )
   }
 
   set(settings: FaultSettings): void {

@@ -16,7 +16,8 @@ function rewriteRefs(schema: unknown): unknown {
 
 function paramSchema(p: Schema): Schema {
   const out: Schema = {}
-  for (const key of ['type', 'format', 'enum', 'minimum', 'maximum', 'pattern', 'default']) if (p[key] !== undefined) out[key] = p[key]
+  for (const key of ['type', 'format', 'enum', 'minimum', 'maximum', 'pattern', 'default'])
+    if (p[key] !== undefined) out[key] = p[key]
   if (p.type === 'array') out.items = paramSchema((p.items as Schema | undefined) ?? { type: 'string' })
   if (p.type === 'file') return {}
   return out
@@ -42,7 +43,9 @@ export function operationSchema(op: SwaggerOperation): Schema {
     schema.querystring = {
       type: 'object',
       properties: Object.fromEntries(query.map(p => [p.name as string, paramSchema(p)])),
-      ...(query.some(p => p.required) ? { required: query.filter(p => p.required).map(p => p.name as string) } : {})
+      ...(query.some(p => p.required)
+        ? { required: query.filter(p => p.required).map(p => p.name as string) }
+        : {})
     }
   }
   if (body?.schema) {
@@ -61,7 +64,12 @@ const DEFAULT_SECURITY = ['userAuth']
 export type Handler = (request: FastifyRequest, reply: FastifyReply) => unknown
 
 /** Registers the swagger operation `operationId` with `handler`. */
-export function route(app: FastifyInstance, operationId: string, handler: Handler, options: { bodyLimit?: number } = {}): void {
+export function route(
+  app: FastifyInstance,
+  operationId: string,
+  handler: Handler,
+  options: { bodyLimit?: number } = {}
+): void {
   const op = swaggerOperation(operationId)
   const config: RouteConfig = {
     operationId,

@@ -4,14 +4,21 @@ import { swaggerDefinitions, toJsonSchema } from '../../api/swagger.js'
 
 type AddFormats = (ajv: Ajv) => Ajv
 const addFormats: AddFormats =
-  (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats)
+  (addFormatsModule as unknown as { default?: AddFormats }).default ??
+  (addFormatsModule as unknown as AddFormats)
 
 function makeAjv(coerce: boolean): Ajv {
-  const ajv = new Ajv({ allErrors: false, strict: false, coerceTypes: coerce ? 'array' : false, useDefaults: false })
+  const ajv = new Ajv({
+    allErrors: false,
+    strict: false,
+    coerceTypes: coerce ? 'array' : false,
+    useDefaults: false
+  })
   addFormats(ajv)
   ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
   ajv.addFormat('mac', /^([0-9A-Fa-f]{2}[:-]){5}([0-9A-Fa-f]{2})$/)
-  for (const name of ['binary', 'string', 'int32', 'int64', 'double', 'float', 'byte']) ajv.addFormat(name, () => true)
+  for (const name of ['binary', 'string', 'int32', 'int64', 'double', 'float', 'byte'])
+    ajv.addFormat(name, () => true)
   return ajv
 }
 
@@ -33,7 +40,10 @@ export function compileValidator(schema: unknown, part: string): ValidateFunctio
   if (isBody) {
     if (!bodyAjv) {
       bodyAjv = makeAjv(false)
-      bodyAjv.addSchema({ $id: 'swagger', definitions: toJsonSchema(swaggerDefinitions(), { rejectUnknownFields: true }) })
+      bodyAjv.addSchema({
+        $id: 'swagger',
+        definitions: toJsonSchema(swaggerDefinitions(), { rejectUnknownFields: true })
+      })
     }
     ajv = bodyAjv
   } else {

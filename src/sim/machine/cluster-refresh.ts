@@ -28,10 +28,26 @@ export const CLUSTER_INFO = {
 
 const PRE_INSTALL = new Set(['pending-for-input', 'insufficient', 'ready'])
 const VALIDATED = new Set(['pending-for-input', 'insufficient', 'ready', 'preparing-for-installation'])
-const PREPARING_OK = new Set(['known', 'preparing-for-installation', 'preparing-successful', 'preparing-failed'])
-const INSTALLING_ISH = new Set(['installing', 'installing-in-progress', 'installed', 'installing-pending-user-action', 'preparing-successful'])
+const PREPARING_OK = new Set([
+  'known',
+  'preparing-for-installation',
+  'preparing-successful',
+  'preparing-failed'
+])
+const INSTALLING_ISH = new Set([
+  'installing',
+  'installing-in-progress',
+  'installed',
+  'installing-pending-user-action',
+  'preparing-successful'
+])
 
-function gatePasses(cluster: ClusterRecord, outcome: ClusterValidationOutcome, gate: ClusterGate, dhcpVipsAreReq: boolean): boolean {
+function gatePasses(
+  cluster: ClusterRecord,
+  outcome: ClusterValidationOutcome,
+  gate: ClusterGate,
+  dhcpVipsAreReq: boolean
+): boolean {
   return CLUSTER_VALIDATIONS.every((spec, i) => {
     let g = spec.gate
     if (dhcpVipsAreReq && (spec.id === 'api-vips-defined' || spec.id === 'ingress-vips-defined')) g = 'REQ'
@@ -50,7 +66,12 @@ function emitValidationEvents(sim: SimContext, cluster: ClusterRecord, before: s
     if ((was === V.failure || was === V.error) && passing(now)) {
       sim.clusterEvent(cluster, 'info', 'cluster_validation_fixed', `Cluster validation '${id}' is now fixed`)
     } else if (passing(was) && (now === V.failure || now === V.error)) {
-      sim.clusterEvent(cluster, 'warning', 'cluster_validation_failed', `Cluster validation '${id}' that used to succeed is now failing`)
+      sim.clusterEvent(
+        cluster,
+        'warning',
+        'cluster_validation_failed',
+        `Cluster validation '${id}' that used to succeed is now failing`
+      )
     }
   }
 }
@@ -91,11 +112,19 @@ function suggestRoles(sim: SimContext, cluster: ClusterRecord): void {
   const hosts = [...cluster.hosts.values()]
   if (hosts.length === 0 || hosts.some(h => !h.inv)) return
   const master = sim.opts.hw.forVersion(cluster.openshiftVersion).master
-  let mastersLeft = Math.max(0, (cluster.controlPlaneCount === 2 ? 2 : cluster.controlPlaneCount) - hosts.filter(h => h.role === 'master').length)
+  let mastersLeft = Math.max(
+    0,
+    (cluster.controlPlaneCount === 2 ? 2 : cluster.controlPlaneCount) -
+      hosts.filter(h => h.role === 'master').length
+  )
   const candidates = hosts.filter(h => h.role === 'auto-assign').sort((a, b) => a.id.localeCompare(b.id))
   for (const h of candidates) {
     let suggestion: HostRecord['suggestedRole'] = 'worker'
-    if (mastersLeft > 0 && h.inv!.cpuCount >= master.cpu_cores && memoryEnough(h.inv!.physicalBytes, h.inv!.memoryMethod, master.ram_mib)) {
+    if (
+      mastersLeft > 0 &&
+      h.inv!.cpuCount >= master.cpu_cores &&
+      memoryEnough(h.inv!.physicalBytes, h.inv!.memoryMethod, master.ram_mib)
+    ) {
       suggestion = 'master'
       mastersLeft--
     }
@@ -148,7 +177,11 @@ function tooFewInstalling(cluster: ClusterRecord): boolean {
     if (role === 'master') masters++
     else if (role !== 'arbiter') workers++
   }
-  const needMasters = cluster.isSingleNode() ? 1 : cluster.controlPlaneCount === 2 ? 2 : Math.min(3, cluster.controlPlaneCount)
+  const needMasters = cluster.isSingleNode()
+    ? 1
+    : cluster.controlPlaneCount === 2
+      ? 2
+      : Math.min(3, cluster.controlPlaneCount)
   return masters < needMasters || (workersTotal >= 2 && workers < 2)
 }
 
@@ -164,7 +197,11 @@ function operatorsDone(cluster: ClusterRecord): { done: boolean; degraded: strin
   return { done: true, degraded }
 }
 
-const OLM_STAGES = new Set(['Applying olm manifests', 'Waiting for olm operators csv initialization', 'Waiting for olm operators csv'])
+const OLM_STAGES = new Set([
+  'Applying olm manifests',
+  'Waiting for olm operators csv initialization',
+  'Waiting for olm operators csv'
+])
 
 /** One cluster-monitor pass over a cluster (service-behavior §3.2, §3.4). */
 export function refreshCluster(sim: SimContext, cluster: ClusterRecord): boolean {
@@ -176,7 +213,10 @@ export function refreshCluster(sim: SimContext, cluster: ClusterRecord): boolean
     if (cluster.connectivityDirty) {
       cluster.connectivityDirty = false
       const analysis = analyzeConnectivity(cluster)
-      if (analysis.groupsText !== cluster.majorityGroupsText || analysis.collisionsText !== cluster.ipCollisionsText) {
+      if (
+        analysis.groupsText !== cluster.majorityGroupsText ||
+        analysis.collisionsText !== cluster.ipCollisionsText
+      ) {
         cluster.majorityGroupsText = analysis.groupsText
         cluster.majorityGroups = analysis.groups
         cluster.ipCollisionsText = analysis.collisionsText
@@ -196,31 +236,50 @@ export function refreshCluster(sim: SimContext, cluster: ClusterRecord): boolean
       cluster.updatedAt = now
     }
   }
-  const set = (status: ClusterRecord['status'], info: string): boolean => sim.setClusterStatus(cluster, status, info)
+  const set = (status: ClusterRecord['status'], info: string): boolean =>
+    sim.setClusterStatus(cluster, status, info)
   let changed = false
   switch (cluster.status) {
     case 'pending-for-input':
     case 'insufficient':
     case 'ready': {
       const dhcp = cluster.vipDhcpAllocation
-      if (!gatePasses(cluster, outcome!, 'INPUT', dhcp)) changed = set('pending-for-input', CLUSTER_INFO.pendingForInput)
-      else if (!gatePasses(cluster, outcome!, 'REQ', dhcp)) changed = set('insufficient', CLUSTER_INFO.insufficient)
+      if (!gatePasses(cluster, outcome!, 'INPUT', dhcp))
+        changed = set('pending-for-input', CLUSTER_INFO.pendingForInput)
+      else if (!gatePasses(cluster, outcome!, 'REQ', dhcp))
+        changed = set('insufficient', CLUSTER_INFO.insufficient)
       else changed = set('ready', CLUSTER_INFO.ready)
       break
     }
     case 'preparing-for-installation': {
-      if (cluster.lastPreparation.status === 'not_started' && cluster.preparationDueAt && now >= cluster.preparationDueAt) {
+      if (
+        cluster.lastPreparation.status === 'not_started' &&
+        cluster.preparationDueAt &&
+        now >= cluster.preparationDueAt
+      ) {
         cluster.lastPreparation = { status: 'success', reason: '' }
         cluster.openshiftClusterId ||= randomUUID()
         cluster.updatedAt = now
-        sim.clusterEvent(cluster, 'info', 'cluster_prepare_installation_succeeded', 'Cluster was prepared successfully for installation')
+        sim.clusterEvent(
+          cluster,
+          'info',
+          'cluster_prepare_installation_succeeded',
+          'Cluster was prepared successfully for installation'
+        )
       }
       const hosts = [...cluster.hosts.values()]
       if (hosts.some(h => !PREPARING_OK.has(h.status))) {
         changed = set('insufficient', CLUSTER_INFO.insufficient)
-      } else if (hosts.some(h => h.status === 'preparing-failed') || cluster.lastPreparation.status === 'failed') {
+      } else if (
+        hosts.some(h => h.status === 'preparing-failed') ||
+        cluster.lastPreparation.status === 'failed'
+      ) {
         changed = set('ready', 'Cluster failed to prepare for installation')
-      } else if (hosts.length && hosts.every(h => h.status === 'preparing-successful') && cluster.lastPreparation.status === 'success') {
+      } else if (
+        hosts.length &&
+        hosts.every(h => h.status === 'preparing-successful') &&
+        cluster.lastPreparation.status === 'success'
+      ) {
         changed = set('installing', CLUSTER_INFO.installing)
       } else if (now - cluster.statusUpdatedAt > t.prepareClusterTimeoutMs) {
         changed = set('ready', 'Preparing cluster for installation timeout')
@@ -241,11 +300,16 @@ export function refreshCluster(sim: SimContext, cluster: ClusterRecord): boolean
       else if (now - (cluster.installStartedAt || cluster.statusUpdatedAt) > t.installationTimeoutMs) {
         changed = set('error', 'Timeout while waiting for the cluster installation to complete')
       } else if (![...cluster.hosts.values()].some(h => h.status === 'installing-pending-user-action')) {
-        changed = set(installedEnough(cluster) ? 'finalizing' : 'installing', installedEnough(cluster) ? CLUSTER_INFO.finalizing : CLUSTER_INFO.installing)
+        changed = set(
+          installedEnough(cluster) ? 'finalizing' : 'installing',
+          installedEnough(cluster) ? CLUSTER_INFO.finalizing : CLUSTER_INFO.installing
+        )
       }
       break
     case 'finalizing': {
-      const hostsDone = [...cluster.hosts.values()].every(h => h.status === 'installed' || h.status === 'error')
+      const hostsDone = [...cluster.hosts.values()].every(
+        h => h.status === 'installed' || h.status === 'error'
+      )
       const operators = operatorsDone(cluster)
       if (hostsDone && cluster.ingressCertUploaded && operators.done) {
         const workersFailed = [...cluster.hosts.values()].some(h => h.status === 'error')
@@ -263,12 +327,25 @@ export function refreshCluster(sim: SimContext, cluster: ClusterRecord): boolean
       } else {
         const stage = cluster.progress.finalizingStage
         const limit = t.finalizingStageTimeoutsMs[stage]
-        if (stage && limit !== undefined && !cluster.progress.finalizingStageTimedOut && now - cluster.progress.finalizingStageStartedAt > limit) {
+        if (
+          stage &&
+          limit !== undefined &&
+          !cluster.progress.finalizingStageTimedOut &&
+          now - cluster.progress.finalizingStageStartedAt > limit
+        ) {
           cluster.progress.finalizingStageTimedOut = true
           if (OLM_STAGES.has(stage)) {
-            sim.clusterEvent(cluster, 'warning', 'finalizing_stage_timed_out', `Finalizing stage ${stage} timed out; waiting for the OLM operators continues`)
+            sim.clusterEvent(
+              cluster,
+              'warning',
+              'finalizing_stage_timed_out',
+              `Finalizing stage ${stage} timed out; waiting for the OLM operators continues`
+            )
           } else {
-            changed = set('error', `Timeout while waiting for the cluster to finish installation: stage ${stage} took longer than ${Math.round(limit / 60_000)} minutes`)
+            changed = set(
+              'error',
+              `Timeout while waiting for the cluster to finish installation: stage ${stage} took longer than ${Math.round(limit / 60_000)} minutes`
+            )
           }
         }
       }

@@ -38,7 +38,11 @@ class Gates {
   passes(id: string): boolean {
     const i = HOST_VALIDATION_INDEX.get(id)!
     const code = this.outcome.codes[i]
-    return code === V.absent || passing(code ?? V.pending) || hostValidationIgnored(this.cluster, HOST_VALIDATIONS[i]!)
+    return (
+      code === V.absent ||
+      passing(code ?? V.pending) ||
+      hostValidationIgnored(this.cluster, HOST_VALIDATIONS[i]!)
+    )
   }
 
   all(gate: Gate, filter?: (id: string) => boolean): boolean {
@@ -53,7 +57,10 @@ class Gates {
   messages(gate: Gate, filter?: (id: string) => boolean): string {
     const pick = (codes: string[]): string[] =>
       HOST_VALIDATIONS.flatMap((spec, i) =>
-        spec.gate === gate && (!filter || filter(spec.id)) && codes.includes(this.outcome.codes[i]!) && !hostValidationIgnored(this.cluster, spec)
+        spec.gate === gate &&
+        (!filter || filter(spec.id)) &&
+        codes.includes(this.outcome.codes[i]!) &&
+        !hostValidationIgnored(this.cluster, spec)
           ? [this.outcome.messages[i]!]
           : []
       )
@@ -65,10 +72,16 @@ class Gates {
 const MIN_UNBOUND = new Set(['has-min-cpu-cores', 'has-min-valid-disks', 'has-min-memory'])
 
 /** Keeps the installation disk current: the user's pick or the best eligible disk for the host's role. */
-export function refreshInstallationDisk(sim: SimContext, host: HostRecord, cluster: ClusterRecord | undefined): void {
+export function refreshInstallationDisk(
+  sim: SimContext,
+  host: HostRecord,
+  cluster: ClusterRecord | undefined
+): void {
   const inv = host.inv
   if (!inv) return
-  const size = cluster ? roleRequirements(sim, host, cluster).disk_size_gb : minimumRequirements(sim, host, cluster).disk_size_gb
+  const size = cluster
+    ? roleRequirements(sim, host, cluster).disk_size_gb
+    : minimumRequirements(sim, host, cluster).disk_size_gb
   const version = hostVersion(sim, host, cluster)
   const arch = inv.architecture || cluster?.cpuArchitecture || 'x86_64'
   const chosen = chooseInstallationDisk(
@@ -94,9 +107,19 @@ function emitValidationEvents(sim: SimContext, host: HostRecord, before: string,
     const nowBad = now === V.failure || now === V.error
     const id = HOST_VALIDATIONS[i]!.id
     if (wasBad && passing(now)) {
-      sim.hostEvent(host, 'info', 'host_validation_fixed', `Host ${sim.hostName(host)}: validation '${id}' is now fixed`)
+      sim.hostEvent(
+        host,
+        'info',
+        'host_validation_fixed',
+        `Host ${sim.hostName(host)}: validation '${id}' is now fixed`
+      )
     } else if (passing(was) && nowBad) {
-      sim.hostEvent(host, 'warning', 'host_validation_failed', `Host ${sim.hostName(host)}: validation '${id}' that used to succeed is now failing`)
+      sim.hostEvent(
+        host,
+        'warning',
+        'host_validation_failed',
+        `Host ${sim.hostName(host)}: validation '${id}' that used to succeed is now failing`
+      )
     }
   }
 }
@@ -120,7 +143,14 @@ export function refreshHost(sim: SimContext, host: HostRecord): boolean {
   return changed
 }
 
-function applyRules(sim: SimContext, host: HostRecord, cluster: ClusterRecord | undefined, gates: Gates, connected: boolean, now: number): boolean {
+function applyRules(
+  sim: SimContext,
+  host: HostRecord,
+  cluster: ClusterRecord | undefined,
+  gates: Gates,
+  connected: boolean,
+  now: number
+): boolean {
   const t = sim.opts.timings
   const set = (status: HostRecord['status'], info: string): boolean => sim.setHostStatus(host, status, info)
   switch (host.status) {
@@ -130,21 +160,39 @@ function applyRules(sim: SimContext, host: HostRecord, cluster: ClusterRecord | 
     case 'known':
     case 'disconnected': {
       if (!cluster) return false
-      if (!connected) return set('disconnected', host.mediaDisconnected ? HOST_INFO.mediaDisconnected : HOST_INFO.disconnected)
+      if (!connected)
+        return set(
+          'disconnected',
+          host.mediaDisconnected ? HOST_INFO.mediaDisconnected : HOST_INFO.disconnected
+        )
       const hasInventory = gates.passes('has-inventory') && gates.passes('inventory-not-fully-truncated')
       if (!hasInventory) {
-        if (host.status === 'discovering' || host.status === 'disconnected') return set('discovering', HOST_INFO.discovering)
+        if (host.status === 'discovering' || host.status === 'disconnected')
+          return set('discovering', HOST_INFO.discovering)
         return set('discovering', HOST_INFO.discovering)
       }
       if (!gates.all('MIN')) {
-        return set('insufficient', `Host does not meet the minimum hardware requirements: ${gates.messages('MIN')}`)
+        return set(
+          'insufficient',
+          `Host does not meet the minimum hardware requirements: ${gates.messages('MIN')}`
+        )
       }
-      if (!gates.all('INPUT') && gates.all('VSPHERE')) return set('pending-for-input', `Waiting for user input: ${gates.messages('INPUT')}`)
+      if (!gates.all('INPUT') && gates.all('VSPHERE'))
+        return set('pending-for-input', `Waiting for user input: ${gates.messages('INPUT')}`)
       if (!gates.all('INPUT') || !gates.all('VSPHERE') || !gates.all('SUFF')) {
-        const messages = [gates.messages('INPUT'), gates.messages('VSPHERE'), gates.messages('SUFF')].filter(Boolean).join(' ; ')
-        return set('insufficient', `Host cannot be installed due to following failing validation(s): ${messages}`)
+        const messages = [gates.messages('INPUT'), gates.messages('VSPHERE'), gates.messages('SUFF')]
+          .filter(Boolean)
+          .join(' ; ')
+        return set(
+          'insufficient',
+          `Host cannot be installed due to following failing validation(s): ${messages}`
+        )
       }
-      if (host.status === 'known' && cluster.status === 'preparing-for-installation' && host.role !== 'auto-assign') {
+      if (
+        host.status === 'known' &&
+        cluster.status === 'preparing-for-installation' &&
+        host.role !== 'auto-assign'
+      ) {
         return set('preparing-for-installation', HOST_INFO.preparingStarted)
       }
       return set('known', HOST_INFO.known)
@@ -152,7 +200,11 @@ function applyRules(sim: SimContext, host: HostRecord, cluster: ClusterRecord | 
     case 'preparing-for-installation': {
       if (!cluster || cluster.status !== 'preparing-for-installation') return set('known', HOST_INFO.known)
       if (host.mediaDisconnected) return set('error', HOST_INFO.mediaDisconnected)
-      if (!connected) return set('disconnected', 'Host failed to install due to timeout while connecting to host during the preparation phase')
+      if (!connected)
+        return set(
+          'disconnected',
+          'Host failed to install due to timeout while connecting to host during the preparation phase'
+        )
       const disk = diskCondition(host)
       const images = imagesCondition(sim, host, cluster)
       if (disk === 'ok' && images === 'ok') return set('preparing-successful', HOST_INFO.preparing)
@@ -164,10 +216,16 @@ function applyRules(sim: SimContext, host: HostRecord, cluster: ClusterRecord | 
       }
       if (images === 'bad') {
         const failed = [...(host.images?.values() ?? [])].filter(i => i.result === 'failure').map(i => i.name)
-        return set('preparing-failed', `Host failed to prepare for installation due to following failing validation(s): Failed to fetch container images needed for installation from ${failed.join(',')}`)
+        return set(
+          'preparing-failed',
+          `Host failed to prepare for installation due to following failing validation(s): Failed to fetch container images needed for installation from ${failed.join(',')}`
+        )
       }
       if (now - host.statusUpdatedAt > t.prepareHostTimeoutMs) {
-        return set('preparing-failed', 'Host failed to prepare for installation due to timeout: the disk speed check or the image availability check did not report in time')
+        return set(
+          'preparing-failed',
+          'Host failed to prepare for installation due to timeout: the disk speed check or the image availability check did not report in time'
+        )
       }
       return false
     }
@@ -175,7 +233,11 @@ function applyRules(sim: SimContext, host: HostRecord, cluster: ClusterRecord | 
       if (!cluster) return false
       if (cluster.status === 'installing') return set('installing', HOST_INFO.installing)
       if (cluster.status !== 'preparing-for-installation') return set('known', HOST_INFO.known)
-      if (!connected) return set('disconnected', 'Host failed to install due to timeout while connecting to host during the preparation phase')
+      if (!connected)
+        return set(
+          'disconnected',
+          'Host failed to install due to timeout while connecting to host during the preparation phase'
+        )
       return false
     case 'preparing-failed':
       if (!cluster || cluster.status !== 'preparing-for-installation') return set('known', HOST_INFO.known)
@@ -189,13 +251,19 @@ function applyRules(sim: SimContext, host: HostRecord, cluster: ClusterRecord | 
       return false
     case 'installing-in-progress': {
       if (cluster?.status === 'error') return set('error', HOST_INFO.clusterFailed)
-      if (isBeforeRebooting(host) && !connected) return set('error', 'Host failed to install due to timeout while connecting to host')
+      if (isBeforeRebooting(host) && !connected)
+        return set('error', 'Host failed to install due to timeout while connecting to host')
       const progress = host.progress
       if (progress) {
         const stage = progress.currentStage
         const exempt =
           cluster?.status === 'installing-pending-user-action' &&
-          ['Waiting for control plane', 'Waiting for controller', 'Waiting for bootkube', 'Rebooting'].includes(stage)
+          [
+            'Waiting for control plane',
+            'Waiting for controller',
+            'Waiting for bootkube',
+            'Rebooting'
+          ].includes(stage)
         const limit = stageTimeoutMs(sim, stage, Boolean(cluster?.isSingleNode()))
         if (!exempt && now - progress.stageUpdatedAt > limit) {
           if (stage === 'Rebooting') {
@@ -204,7 +272,10 @@ function applyRules(sim: SimContext, host: HostRecord, cluster: ClusterRecord | 
               'Host timed out when pulling the configuration files. Verify in the host console that the host boots from the OpenShift installation disk and has network access to the cluster API. The installation will resume once the host successfully boots and can access the cluster API'
             )
           }
-          return set('error', `Host failed to install because its installation stage ${stage} took longer than expected ${Math.round(limit / 60_000)}m0s`)
+          return set(
+            'error',
+            `Host failed to install because its installation stage ${stage} took longer than expected ${Math.round(limit / 60_000)}m0s`
+          )
         }
       }
       return false
@@ -220,14 +291,18 @@ function applyRules(sim: SimContext, host: HostRecord, cluster: ClusterRecord | 
       if (cluster?.status === 'error' && host.kind === 'Host') return set('error', HOST_INFO.clusterFailed)
       return false
     case 'resetting':
-      if (now - host.statusUpdatedAt > t.resetTimeoutMs) return set('resetting-pending-user-action', HOST_INFO.resetPending)
+      if (now - host.statusUpdatedAt > t.resetTimeoutMs)
+        return set('resetting-pending-user-action', HOST_INFO.resetPending)
       return false
     case 'error':
     case 'cancelled':
       if (host.logsInfo === '' && now - host.statusUpdatedAt > t.logPendingTimeoutMs) {
         host.logsInfo = 'timeout'
         host.updatedAt = now
-      } else if ((host.logsInfo === 'requested' || host.logsInfo === 'collecting') && now - (host.logsStartedAt || host.statusUpdatedAt) > t.logCollectionTimeoutMs) {
+      } else if (
+        (host.logsInfo === 'requested' || host.logsInfo === 'collecting') &&
+        now - (host.logsStartedAt || host.statusUpdatedAt) > t.logCollectionTimeoutMs
+      ) {
         host.logsInfo = 'timeout'
         host.updatedAt = now
       }
@@ -237,14 +312,24 @@ function applyRules(sim: SimContext, host: HostRecord, cluster: ClusterRecord | 
     case 'known-unbound':
     case 'disconnected-unbound': {
       if (cluster) return false
-      if (!connected) return set('disconnected-unbound', host.mediaDisconnected ? HOST_INFO.mediaDisconnected : HOST_INFO.disconnected)
+      if (!connected)
+        return set(
+          'disconnected-unbound',
+          host.mediaDisconnected ? HOST_INFO.mediaDisconnected : HOST_INFO.disconnected
+        )
       if (!gates.passes('has-inventory') || !gates.passes('inventory-not-fully-truncated')) {
         return set('discovering-unbound', HOST_INFO.discovering)
       }
       const minOk = gates.all('MIN', id => MIN_UNBOUND.has(id))
       if (!minOk || !gates.passes('hostname-valid')) {
-        const messages = [gates.messages('MIN', id => MIN_UNBOUND.has(id)), gates.passes('hostname-valid') ? '' : gates.messages('SUFF', id => id === 'hostname-valid')]
-        return set('insufficient-unbound', `Host does not meet the minimum hardware requirements: ${messages.filter(Boolean).join(' ; ')}`)
+        const messages = [
+          gates.messages('MIN', id => MIN_UNBOUND.has(id)),
+          gates.passes('hostname-valid') ? '' : gates.messages('SUFF', id => id === 'hostname-valid')
+        ]
+        return set(
+          'insufficient-unbound',
+          `Host does not meet the minimum hardware requirements: ${messages.filter(Boolean).join(' ; ')}`
+        )
       }
       return set('known-unbound', HOST_INFO.knownUnbound)
     }
@@ -259,12 +344,17 @@ function diskCondition(host: HostRecord): 'ok' | 'bad' | 'unknown' {
   if (/--save-partindex|--save-partlabel/.test(host.installerArgs)) return 'ok'
   const r = host.diskSpeed
   if (!r || !r.tested) return 'unknown'
-  if (host.installationDiskId && r.path !== host.installationDiskId && r.path !== host.installationDiskPath) return 'unknown'
+  if (host.installationDiskId && r.path !== host.installationDiskId && r.path !== host.installationDiskPath)
+    return 'unknown'
   return r.exitCode === 0 ? 'ok' : 'bad'
 }
 
 /** successful-container-image-availability. */
-function imagesCondition(_sim: SimContext, host: HostRecord, _cluster: ClusterRecord): 'ok' | 'bad' | 'unknown' {
+function imagesCondition(
+  _sim: SimContext,
+  host: HostRecord,
+  _cluster: ClusterRecord
+): 'ok' | 'bad' | 'unknown' {
   const images = host.images
   if (!images || images.size === 0) return 'unknown'
   for (const i of images.values()) {

@@ -91,6 +91,8 @@ export interface DiskSummary {
   agentVerdict: boolean
   agentEligible: boolean
   hctl: string
+  /** For iSCSI disks: the host address used to reach the target. */
+  iscsiHostIp: string
 }
 
 export interface NicSummary {
@@ -176,7 +178,10 @@ export class HostRecord {
   conn: Map<string, RemoteConnectivity> | null = null
   freeAddresses = ''
   /** Image name → status as stored (`images_status` JSON is built from it). */
-  images: Map<string, { name: string; result: string; size_bytes?: number; time?: number; download_rate?: number }> | null = null
+  images: Map<
+    string,
+    { name: string; result: string; size_bytes?: number; time?: number; download_rate?: number }
+  > | null = null
   apiVipConnectivity = ''
   tangConnectivity = ''
   progress: HostProgress | null = null
@@ -276,15 +281,28 @@ export class ClusterRecord {
   hyperthreading = 'all'
   schedulableMasters = false
   tags = ''
-  diskEncryption: { enable_on: string; mode: string; tang_servers: string } = { enable_on: 'none', mode: 'tpmv2', tang_servers: '' }
+  diskEncryption: { enable_on: string; mode: string; tang_servers: string } = {
+    enable_on: 'none',
+    mode: 'tpmv2',
+    tang_servers: ''
+  }
   loadBalancerType = 'cluster-managed'
+  /** Imported (day-2) clusters: the API DNS name hosts fetch their ignition from. */
+  apiVipDnsName = ''
   installConfigOverrides = ''
   openshiftClusterId = ''
   installStartedAt = 0
   installCompletedAt = 0
-  progress: ClusterProgress = { finalizingStage: '', finalizingStageStartedAt: 0, finalizingStageTimedOut: false }
+  progress: ClusterProgress = {
+    finalizingStage: '',
+    finalizingStageStartedAt: 0,
+    finalizingStageTimedOut: false
+  }
   monitoredOperators: MonitoredOperator[] = []
-  lastPreparation: { status: 'not_started' | 'failed' | 'success'; reason: string } = { status: 'not_started', reason: '' }
+  lastPreparation: { status: 'not_started' | 'failed' | 'success'; reason: string } = {
+    status: 'not_started',
+    reason: ''
+  }
   /** Set when the (dummy) ignition generation is due to finish. */
   preparationDueAt = 0
   ingressCertUploaded = false

@@ -43,7 +43,12 @@ function parseIpv6(text: string): bigint | undefined {
     if (last.includes('.')) {
       const v4 = parseIp(last)
       if (!v4 || v4.family !== 4) return undefined
-      groups.splice(groups.length - 1, 1, ((v4.value >> 16n) & 0xffffn).toString(16), (v4.value & 0xffffn).toString(16))
+      groups.splice(
+        groups.length - 1,
+        1,
+        ((v4.value >> 16n) & 0xffffn).toString(16),
+        (v4.value & 0xffffn).toString(16)
+      )
     }
     return groups.every(g => /^[0-9a-fA-F]{1,4}$/.test(g)) ? groups : undefined
   }
@@ -88,7 +93,7 @@ export function formatIp(family: 4 | 6, value: bigint): string {
   // Compress the longest run of zero groups.
   let best = -1
   let bestLen = 0
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== '0') {
       i++
       continue

@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import { simError } from '../errors.js'
 import { acceptsOctetStream, agentVersionHeader, body, params, query, route } from '../http/route.js'
-import { checkIn, getHost, registerHost, updateLogsProgress, updateProgress } from '../service/host-service.js'
+import {
+  checkIn,
+  getHost,
+  registerHost,
+  updateLogsProgress,
+  updateProgress
+} from '../service/host-service.js'
 import { applyStepReply, type StepReply } from '../service/step-replies.js'
 import { nextStepsJson } from '../steps/next-steps.js'
 import { hostView } from '../views.js'
@@ -20,7 +26,13 @@ export async function agentRoutes(app: FastifyInstance, { sim }: RouteDeps): Pro
       ...hostView(sim, host),
       next_step_runner_command: {
         command: '',
-        args: [JSON.stringify({ infra_env_id: host.infraEnvId, host_id: host.id, agent_version: sim.opts.agentImage })]
+        args: [
+          JSON.stringify({
+            infra_env_id: host.infraEnvId,
+            host_id: host.id,
+            agent_version: sim.opts.agentImage
+          })
+        ]
       }
     })
   })
@@ -66,16 +78,26 @@ export async function agentRoutes(app: FastifyInstance, { sim }: RouteDeps): Pro
     if (!acceptsOctetStream(request)) throw simError('NOT_ACCEPTABLE_DOWNLOAD')
     const cluster = sim.store.clusterOf(host)
     if (!cluster || !IGNITION_READY.has(cluster.status)) {
-      throw simError('DOWNLOAD_NOT_READY', 'the host ignition', cluster?.id ?? '(no cluster)', cluster?.status ?? host.status)
+      throw simError(
+        'DOWNLOAD_NOT_READY',
+        'the host ignition',
+        cluster?.id ?? '(no cluster)',
+        cluster?.status ?? host.status
+      )
     }
     const role = host.bootstrap || host.role === 'master' ? 'master' : 'worker'
     const ignition = {
       ignition: {
         version: '3.2.0',
-        config: { merge: [{ source: `https://api-int.${cluster.name}.${cluster.baseDnsDomain}:22623/config/${role}` }] }
+        config: {
+          merge: [{ source: `https://api-int.${cluster.name}.${cluster.baseDnsDomain}:22623/config/${role}` }]
+        }
       }
     }
-    reply.header('content-type', 'application/octet-stream').header('content-disposition', `attachment; filename=${role}-${host.id}.ign`).send(JSON.stringify(ignition))
+    reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-disposition', `attachment; filename=${role}-${host.id}.ign`)
+      .send(JSON.stringify(ignition))
   })
 
   route(app, 'v2GetHostIgnition', (request, reply) => {
@@ -83,7 +105,12 @@ export async function agentRoutes(app: FastifyInstance, { sim }: RouteDeps): Pro
     const host = getHost(sim, p.infra_env_id!, p.host_id!)
     const cluster = sim.store.clusterOf(host)
     if (!cluster || !IGNITION_READY.has(cluster.status)) {
-      throw simError('DOWNLOAD_NOT_READY', 'the host ignition', cluster?.id ?? '(no cluster)', cluster?.status ?? host.status)
+      throw simError(
+        'DOWNLOAD_NOT_READY',
+        'the host ignition',
+        cluster?.id ?? '(no cluster)',
+        cluster?.status ?? host.status
+      )
     }
     reply.send({ config: JSON.stringify({ ignition: { version: '3.2.0' } }) })
   })

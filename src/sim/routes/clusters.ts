@@ -7,6 +7,7 @@ import {
   completeInstallation,
   deregisterCluster,
   getCluster,
+  importCluster,
   installCluster,
   registerCluster,
   reportOperator,
@@ -60,7 +61,11 @@ function kubeconfig(cluster: ClusterRecord, withIngress: boolean): string {
 function clusterFile(cluster: ClusterRecord, name: string): string {
   switch (name) {
     case 'metadata.json':
-      return JSON.stringify({ clusterName: cluster.name, clusterID: cluster.openshiftClusterId, infraID: cluster.id })
+      return JSON.stringify({
+        clusterName: cluster.name,
+        clusterID: cluster.openshiftClusterId,
+        infraID: cluster.id
+      })
     case 'kubeconfig-noingress':
       return kubeconfig(cluster, false)
     case 'install-config.yaml':
@@ -86,6 +91,10 @@ export async function clusterRoutes(app: FastifyInstance, { sim }: RouteDeps): P
     reply.code(201).send(clusterView(sim, cluster))
   })
 
+  route(app, 'v2ImportCluster', (request, reply) => {
+    reply.code(201).send(clusterView(sim, importCluster(sim, body(request))))
+  })
+
   route(app, 'v2GetCluster', (request, reply) => {
     const cluster = getCluster(sim, params(request).cluster_id!)
     const exclude = query<{ 'exclude-hosts'?: boolean }>(request)['exclude-hosts'] === true
@@ -93,7 +102,11 @@ export async function clusterRoutes(app: FastifyInstance, { sim }: RouteDeps): P
   })
 
   route(app, 'V2UpdateCluster', (request, reply) => {
-    const cluster = updateCluster(sim, getCluster(sim, params(request).cluster_id!), body<ClusterParams>(request))
+    const cluster = updateCluster(
+      sim,
+      getCluster(sim, params(request).cluster_id!),
+      body<ClusterParams>(request)
+    )
     reply.code(201).send(clusterView(sim, cluster))
   })
 
@@ -108,7 +121,9 @@ export async function clusterRoutes(app: FastifyInstance, { sim }: RouteDeps): P
   })
 
   route(app, 'V2CancelInstallation', (request, reply) => {
-    reply.code(202).send(clusterView(sim, cancelInstallation(sim, getCluster(sim, params(request).cluster_id!))))
+    reply
+      .code(202)
+      .send(clusterView(sim, cancelInstallation(sim, getCluster(sim, params(request).cluster_id!))))
   })
 
   route(app, 'v2ResetCluster', (request, reply) => {
@@ -117,13 +132,24 @@ export async function clusterRoutes(app: FastifyInstance, { sim }: RouteDeps): P
 
   route(app, 'ListClusterHosts', (request, reply) => {
     const cluster = getCluster(sim, params(request).cluster_id!)
-    const q = query<{ role?: string; status?: string; 'with-inventory'?: boolean; 'with-connectivity'?: boolean }>(request)
+    const q = query<{
+      role?: string
+      status?: string
+      'with-inventory'?: boolean
+      'with-connectivity'?: boolean
+    }>(request)
     const hosts = [...cluster.hosts.values()].filter(
-      h => (!q.role || h.role === q.role || (h.role === 'auto-assign' && h.suggestedRole === q.role)) && (!q.status || h.status === q.status)
+      h =>
+        (!q.role || h.role === q.role || (h.role === 'auto-assign' && h.suggestedRole === q.role)) &&
+        (!q.status || h.status === q.status)
     )
     reply.send(
       hosts.map(h =>
-        hostView(sim, h, { stripFreeAddresses: true, withInventory: q['with-inventory'] !== false, withConnectivity: q['with-connectivity'] !== false })
+        hostView(sim, h, {
+          stripFreeAddresses: true,
+          withInventory: q['with-inventory'] !== false,
+          withConnectivity: q['with-connectivity'] !== false
+        })
       )
     )
   })
@@ -173,9 +199,11 @@ export async function clusterRoutes(app: FastifyInstance, { sim }: RouteDeps): P
     const cluster = getCluster(sim, params(request).cluster_id!)
     const q = query<{ logs_type?: string; host_id?: string; infra_env_id?: string }>(request)
     const raw = request.body
-    if (!Buffer.isBuffer(raw) || !raw.includes('name="upfile"')) throw simError('BAD_REQUEST', 'a multipart/form-data body with the file field "upfile" is required')
+    if (!Buffer.isBuffer(raw) || !raw.includes('name="upfile"'))
+      throw simError('BAD_REQUEST', 'a multipart/form-data body with the file field "upfile" is required')
     if (q.logs_type === 'host' || q.host_id) {
-      if (!q.host_id || !q.infra_env_id) throw simError('BAD_REQUEST', 'host logs need host_id and infra_env_id')
+      if (!q.host_id || !q.infra_env_id)
+        throw simError('BAD_REQUEST', 'host logs need host_id and infra_env_id')
       const host = getHost(sim, q.infra_env_id, q.host_id)
       host.logsCollectedAt = sim.now()
       host.updatedAt = sim.now()
@@ -191,25 +219,40 @@ export async function clusterRoutes(app: FastifyInstance, { sim }: RouteDeps): P
     const name = query<{ file_name?: string }>(request).file_name ?? ''
     if (!acceptsOctetStream(request)) throw simError('NOT_ACCEPTABLE_DOWNLOAD')
     if (!FILES.has(name)) throw simError('FILE_NOT_FOUND', name)
-    if (cluster.lastPreparation.status !== 'success') throw simError('DOWNLOAD_NOT_READY', name, cluster.id, cluster.status)
-    reply.header('content-type', 'application/octet-stream').header('content-disposition', `attachment; filename=${name}`).send(clusterFile(cluster, name))
+    if (cluster.lastPreparation.status !== 'success')
+      throw simError('DOWNLOAD_NOT_READY', name, cluster.id, cluster.status)
+    reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-disposition', `attachment; filename=${name}`)
+      .send(clusterFile(cluster, name))
   })
 
   route(app, 'V2DownloadClusterCredentials', (request, reply) => {
     const cluster = getCluster(sim, params(request).cluster_id!)
     const name = query<{ file_name?: string }>(request).file_name ?? ''
     if (!acceptsOctetStream(request)) throw simError('NOT_ACCEPTABLE_DOWNLOAD')
-    if (!['kubeconfig', 'kubeconfig-noingress', 'kubeadmin-password'].includes(name)) throw simError('FILE_NOT_FOUND', name)
-    if (cluster.lastPreparation.status !== 'success' || (name === 'kubeconfig' && !cluster.ingressCertUploaded)) {
+    if (!['kubeconfig', 'kubeconfig-noingress', 'kubeadmin-password'].includes(name))
+      throw simError('FILE_NOT_FOUND', name)
+    if (
+      cluster.lastPreparation.status !== 'success' ||
+      (name === 'kubeconfig' && !cluster.ingressCertUploaded)
+    ) {
       throw simError('DOWNLOAD_NOT_READY', name, cluster.id, cluster.status)
     }
-    const content = name === 'kubeadmin-password' ? 'simulated-kubeadmin-password' : kubeconfig(cluster, name === 'kubeconfig')
-    reply.header('content-type', 'application/octet-stream').header('content-disposition', `attachment; filename=${name}`).send(content)
+    const content =
+      name === 'kubeadmin-password'
+        ? 'simulated-kubeadmin-password'
+        : kubeconfig(cluster, name === 'kubeconfig')
+    reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-disposition', `attachment; filename=${name}`)
+      .send(content)
   })
 
   route(app, 'V2GetCredentials', (request, reply) => {
     const cluster = getCluster(sim, params(request).cluster_id!)
-    if (cluster.status !== 'finalizing' && cluster.status !== 'installed') throw simError('DOWNLOAD_NOT_READY', 'credentials', cluster.id, cluster.status)
+    if (cluster.status !== 'finalizing' && cluster.status !== 'installed')
+      throw simError('DOWNLOAD_NOT_READY', 'credentials', cluster.id, cluster.status)
     reply.send({
       username: 'kubeadmin',
       password: 'simulated-kubeadmin-password',

@@ -47,11 +47,29 @@ export async function eventRoutes(app: FastifyInstance, { sim }: RouteDeps): Pro
   })
 
   route(app, 'v2TriggerEvent', (request, reply) => {
-    const b = body<{ severity: Severity; message: string; event_time?: string; name?: string; cluster_id?: string | null; host_id?: string | null; infra_env_id?: string | null; props?: string }>(
-      request
-    )
+    const b = body<{
+      severity: Severity
+      message: string
+      event_time?: string
+      name?: string
+      cluster_id?: string | null
+      host_id?: string | null
+      infra_env_id?: string | null
+      props?: string
+    }>(request)
     const time = b.event_time ? Date.parse(b.event_time) || sim.now() : sim.now()
-    sim.events.add(new SimEvent(time, b.severity, b.name ?? 'agent_event', b.message, b.cluster_id ?? null, b.host_id ?? null, b.infra_env_id ?? null, b.props ?? null))
+    sim.events.add(
+      new SimEvent(
+        time,
+        b.severity,
+        b.name ?? 'agent_event',
+        b.message,
+        b.cluster_id ?? null,
+        b.host_id ?? null,
+        b.infra_env_id ?? null,
+        b.props ?? null
+      )
+    )
     reply.code(201).send()
   })
 }

@@ -3,8 +3,24 @@ import { API_BASE } from '../../api/swagger.js'
 import { simError } from '../errors.js'
 import { acceptsOctetStream, body, params, query, route } from '../http/route.js'
 import { renderDiscoveryIgnition } from '../ignition.js'
-import { bindHost, deregisterHost, getHost, getInfraEnv, resetHost, unbindHost, updateHost, type HostUpdate } from '../service/host-service.js'
-import { deregisterInfraEnv, imageUrl, registerInfraEnv, updateInfraEnv, type InfraEnvParams } from '../service/infra-env-service.js'
+import {
+  bindHost,
+  deregisterHost,
+  getHost,
+  getInfraEnv,
+  installHost,
+  resetHost,
+  unbindHost,
+  updateHost,
+  type HostUpdate
+} from '../service/host-service.js'
+import {
+  deregisterInfraEnv,
+  imageUrl,
+  registerInfraEnv,
+  updateInfraEnv,
+  type InfraEnvParams
+} from '../service/infra-env-service.js'
 import { hostView, infraEnvView, iso } from '../views.js'
 import type { RouteDeps } from './deps.js'
 
@@ -12,7 +28,11 @@ import type { RouteDeps } from './deps.js'
 export async function infraEnvRoutes(app: FastifyInstance, { sim }: RouteDeps): Promise<void> {
   route(app, 'ListInfraEnvs', (request, reply) => {
     const clusterId = query<{ cluster_id?: string }>(request).cluster_id
-    reply.send([...sim.store.infraEnvs.values()].filter(i => !clusterId || i.clusterId === clusterId).map(i => infraEnvView(sim, i)))
+    reply.send(
+      [...sim.store.infraEnvs.values()]
+        .filter(i => !clusterId || i.clusterId === clusterId)
+        .map(i => infraEnvView(sim, i))
+    )
   })
 
   route(app, 'RegisterInfraEnv', (request, reply) => {
@@ -24,7 +44,11 @@ export async function infraEnvRoutes(app: FastifyInstance, { sim }: RouteDeps): 
   })
 
   route(app, 'UpdateInfraEnv', (request, reply) => {
-    reply.code(201).send(infraEnvView(sim, updateInfraEnv(sim, params(request).infra_env_id!, body<InfraEnvParams>(request))))
+    reply
+      .code(201)
+      .send(
+        infraEnvView(sim, updateInfraEnv(sim, params(request).infra_env_id!, body<InfraEnvParams>(request)))
+      )
   })
 
   route(app, 'DeregisterInfraEnv', (request, reply) => {
@@ -42,7 +66,10 @@ export async function infraEnvRoutes(app: FastifyInstance, { sim }: RouteDeps): 
     const name = query<{ file_name?: string }>(request).file_name ?? ''
     const search = new URLSearchParams({ file_name: name })
     if (sim.opts.agentKey) search.set('api_key', sim.opts.agentKey)
-    reply.send({ url: `${sim.serviceUrl()}${API_BASE}/v2/infra-envs/${infraEnv.id}/downloads/files?${search.toString()}`, expires_at: iso(infraEnv.expiresAt) })
+    reply.send({
+      url: `${sim.serviceUrl()}${API_BASE}/v2/infra-envs/${infraEnv.id}/downloads/files?${search.toString()}`,
+      expires_at: iso(infraEnv.expiresAt)
+    })
   })
 
   route(app, 'v2DownloadInfraEnvFiles', (request, reply) => {
@@ -67,7 +94,10 @@ export async function infraEnvRoutes(app: FastifyInstance, { sim }: RouteDeps): 
     } else if (name === 'static-network-config') {
       content = infraEnv.staticNetworkConfig
     } else throw simError('FILE_NOT_FOUND', name)
-    reply.header('content-type', 'application/octet-stream').header('content-disposition', `attachment; filename=${name}`).send(content)
+    reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-disposition', `attachment; filename=${name}`)
+      .send(content)
   })
 
   route(app, 'v2ListHosts', (request, reply) => {
@@ -94,13 +124,22 @@ export async function infraEnvRoutes(app: FastifyInstance, { sim }: RouteDeps): 
 
   route(app, 'BindHost', (request, reply) => {
     const p = params(request)
-    const host = bindHost(sim, getHost(sim, p.infra_env_id!, p.host_id!), body<{ cluster_id: string }>(request).cluster_id)
+    const host = bindHost(
+      sim,
+      getHost(sim, p.infra_env_id!, p.host_id!),
+      body<{ cluster_id: string }>(request).cluster_id
+    )
     reply.code(200).send(hostView(sim, host))
   })
 
   route(app, 'UnbindHost', (request, reply) => {
     const p = params(request)
     reply.code(200).send(hostView(sim, unbindHost(sim, getHost(sim, p.infra_env_id!, p.host_id!))))
+  })
+
+  route(app, 'v2InstallHost', (request, reply) => {
+    const p = params(request)
+    reply.code(202).send(hostView(sim, installHost(sim, getHost(sim, p.infra_env_id!, p.host_id!))))
   })
 
   route(app, 'v2ResetHost', (request, reply) => {

@@ -19,9 +19,14 @@ export async function serviceRoutes(app: FastifyInstance, deps: RouteDeps): Prom
   })
   app.get<{ Params: { id: string } }>('/images/:id', (request, reply) => {
     if (!sim.store.infraEnvs.has(request.params.id)) {
-      return reply.code(404).header(SIM_ERROR_HEADER, SIM_ERRORS.INFRA_ENV_NOT_FOUND.code).send(errorBody(404, `infra-env ${request.params.id} not found`))
+      return reply
+        .code(404)
+        .header(SIM_ERROR_HEADER, SIM_ERRORS.INFRA_ENV_NOT_FOUND.code)
+        .send(errorBody(404, `infra-env ${request.params.id} not found`))
     }
-    return reply.header('content-type', 'application/octet-stream').send(Buffer.from(`simulated discovery image for infra-env ${request.params.id}\n`))
+    return reply
+      .header('content-type', 'application/octet-stream')
+      .send(Buffer.from(`simulated discovery image for infra-env ${request.params.id}\n`))
   })
   if (!sim.opts.enableAdmin) return
 
@@ -29,7 +34,10 @@ export async function serviceRoutes(app: FastifyInstance, deps: RouteDeps): Prom
   app.put('/admin/faults', ADMIN, (request, reply) => {
     const problems = checkFaults(request.body)
     if (problems.length) {
-      return reply.code(400).header(SIM_ERROR_HEADER, SIM_ERRORS.BAD_REQUEST.code).send(errorBody(400, problems.join('; ')))
+      return reply
+        .code(400)
+        .header(SIM_ERROR_HEADER, SIM_ERRORS.BAD_REQUEST.code)
+        .send(errorBody(400, problems.join('; ')))
     }
     faults.set(request.body as FaultSettings)
     return reply.send(faults.current)
@@ -40,7 +48,10 @@ export async function serviceRoutes(app: FastifyInstance, deps: RouteDeps): Prom
   })
   app.post('/admin/persist', ADMIN, async (_request, reply) => {
     if (!deps.persist) {
-      return reply.code(409).header(SIM_ERROR_HEADER, SIM_ERRORS.BAD_REQUEST.code).send(errorBody(409, 'the simulator runs without a state file'))
+      return reply
+        .code(409)
+        .header(SIM_ERROR_HEADER, SIM_ERRORS.BAD_REQUEST.code)
+        .send(errorBody(409, 'the simulator runs without a state file'))
     }
     return reply.send({ path: await deps.persist() })
   })

@@ -7,11 +7,20 @@ import type { RouteDeps } from './deps.js'
 export async function versionRoutes(app: FastifyInstance, { sim }: RouteDeps): Promise<void> {
   route(app, 'v2ListSupportedOpenshiftVersions', (request, reply) => {
     const q = query<{ version?: string; only_latest?: boolean }>(request)
-    const out: Record<string, { display_name: string; support_level: string; default?: boolean; cpu_architectures: string[] }> = {}
+    const out: Record<
+      string,
+      { display_name: string; support_level: string; default?: boolean; cpu_architectures: string[] }
+    > = {}
     for (const image of sim.opts.releaseImages) {
       if (q.version && !image.version.startsWith(q.version) && image.openshift_version !== q.version) continue
-      const entry = (out[image.version] ??= { display_name: image.version, support_level: image.support_level ?? 'production', cpu_architectures: [] })
-      for (const arch of image.cpu_architectures?.length ? image.cpu_architectures : [image.cpu_architecture]) {
+      const entry = (out[image.version] ??= {
+        display_name: image.version,
+        support_level: image.support_level ?? 'production',
+        cpu_architectures: []
+      })
+      for (const arch of image.cpu_architectures?.length
+        ? image.cpu_architectures
+        : [image.cpu_architecture]) {
         if (!entry.cpu_architectures.includes(arch)) entry.cpu_architectures.push(arch)
       }
       if (image.default) entry.default = true
@@ -23,7 +32,8 @@ export async function versionRoutes(app: FastifyInstance, { sim }: RouteDeps): P
         const seen = latest.get(minor)
         if (!seen || seen.localeCompare(version, undefined, { numeric: true }) < 0) latest.set(minor, version)
       }
-      for (const version of Object.keys(out)) if (latest.get(minorOf(version)) !== version) delete out[version]
+      for (const version of Object.keys(out))
+        if (latest.get(minorOf(version)) !== version) delete out[version]
     }
     reply.send(out)
   })

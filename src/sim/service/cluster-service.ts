@@ -4,7 +4,13 @@ import type { SimContext } from '../core/context.js'
 import { simError } from '../errors.js'
 import { CLUSTER_INFO } from '../machine/cluster-refresh.js'
 import { HOST_INFO } from '../machine/host-refresh.js'
-import { ClusterRecord, type ClusterStatus, type HostStatus, type MonitoredOperator, type Vip } from '../model/types.js'
+import {
+  ClusterRecord,
+  type ClusterStatus,
+  type HostStatus,
+  type MonitoredOperator,
+  type Vip
+} from '../model/types.js'
 import { isIpText, parseCidr } from '../net/ip.js'
 import { refreshNow } from './host-service.js'
 import { checkPullSecret } from './pull-secret.js'
@@ -58,14 +64,22 @@ const CLUSTER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
 
 function vipsOf(list: { ip?: string }[] | null | undefined, kind: string): Vip[] {
   return (list ?? []).map(v => {
-    if (!v.ip || !isIpText(v.ip)) throw simError('INVALID_CLUSTER_PARAMS', `${kind} VIP ${JSON.stringify(v.ip ?? '')} is not a valid IP address`)
+    if (!v.ip || !isIpText(v.ip))
+      throw simError(
+        'INVALID_CLUSTER_PARAMS',
+        `${kind} VIP ${JSON.stringify(v.ip ?? '')} is not a valid IP address`
+      )
     return { ip: v.ip, verification: 'unverified' as const }
   })
 }
 
 function networksOf(list: Network[], kind: string): Network[] {
   for (const n of list) {
-    if (!n.cidr || !parseCidr(n.cidr)) throw simError('INVALID_CLUSTER_PARAMS', `${kind} CIDR ${JSON.stringify(n.cidr ?? '')} is not a valid CIDR`)
+    if (!n.cidr || !parseCidr(n.cidr))
+      throw simError(
+        'INVALID_CLUSTER_PARAMS',
+        `${kind} CIDR ${JSON.stringify(n.cidr ?? '')} is not a valid CIDR`
+      )
   }
   return list
 }
@@ -83,17 +97,27 @@ function builtinOperators(sim: SimContext): MonitoredOperator[] {
     status_updated_at: 0,
     properties: ''
   })
-  return [make('console', 'openshift-console'), ...(sim.opts.checkClusterVersion ? [make('cvo', 'openshift-cluster-version')] : [])]
+  return [
+    make('console', 'openshift-console'),
+    ...(sim.opts.checkClusterVersion ? [make('cvo', 'openshift-cluster-version')] : [])
+  ]
 }
 
 function applyParams(_sim: SimContext, cluster: ClusterRecord, p: ClusterParams, creating: boolean): void {
   if (p.name !== undefined && p.name !== null) {
-    if (!CLUSTER_NAME.test(p.name)) throw simError('INVALID_CLUSTER_PARAMS', `cluster name ${JSON.stringify(p.name)} is not a valid DNS label`)
+    if (!CLUSTER_NAME.test(p.name))
+      throw simError(
+        'INVALID_CLUSTER_PARAMS',
+        `cluster name ${JSON.stringify(p.name)} is not a valid DNS label`
+      )
     cluster.name = p.name
   }
   if (p.base_dns_domain !== undefined && p.base_dns_domain !== null) {
     if (p.base_dns_domain && !DNS_NAME.test(p.base_dns_domain)) {
-      throw simError('INVALID_CLUSTER_PARAMS', `base domain ${JSON.stringify(p.base_dns_domain)} is not a valid DNS name`)
+      throw simError(
+        'INVALID_CLUSTER_PARAMS',
+        `base domain ${JSON.stringify(p.base_dns_domain)} is not a valid DNS name`
+      )
     }
     cluster.baseDnsDomain = p.base_dns_domain
   }
@@ -103,20 +127,39 @@ function applyParams(_sim: SimContext, cluster: ClusterRecord, p: ClusterParams,
   }
   if (p.ssh_public_key !== undefined && p.ssh_public_key !== null) cluster.sshPublicKey = p.ssh_public_key
   if (p.cluster_networks) {
-    cluster.clusterNetworks = networksOf(p.cluster_networks, 'cluster network').map(n => ({ cidr: n.cidr!, host_prefix: n.host_prefix ?? 23 }))
+    cluster.clusterNetworks = networksOf(p.cluster_networks, 'cluster network').map(n => ({
+      cidr: n.cidr!,
+      host_prefix: n.host_prefix ?? 23
+    }))
   } else if (p.cluster_network_cidr) {
     networksOf([{ cidr: p.cluster_network_cidr }], 'cluster network')
-    cluster.clusterNetworks = [{ cidr: p.cluster_network_cidr, host_prefix: p.cluster_network_host_prefix ?? cluster.clusterNetworks[0]?.host_prefix ?? 23 }]
+    cluster.clusterNetworks = [
+      {
+        cidr: p.cluster_network_cidr,
+        host_prefix: p.cluster_network_host_prefix ?? cluster.clusterNetworks[0]?.host_prefix ?? 23
+      }
+    ]
   } else if (p.cluster_network_host_prefix && cluster.clusterNetworks[0]) {
     cluster.clusterNetworks = [{ ...cluster.clusterNetworks[0], host_prefix: p.cluster_network_host_prefix }]
   }
-  if (p.service_networks) cluster.serviceNetworks = networksOf(p.service_networks, 'service network').map(n => ({ cidr: n.cidr! }))
-  else if (p.service_network_cidr) cluster.serviceNetworks = networksOf([{ cidr: p.service_network_cidr }], 'service network').map(n => ({ cidr: n.cidr! }))
-  if (p.machine_networks) cluster.machineNetworks = networksOf(p.machine_networks, 'machine network').map(n => ({ cidr: n.cidr! }))
-  else if (p.machine_network_cidr) cluster.machineNetworks = networksOf([{ cidr: p.machine_network_cidr }], 'machine network').map(n => ({ cidr: n.cidr! }))
+  if (p.service_networks)
+    cluster.serviceNetworks = networksOf(p.service_networks, 'service network').map(n => ({ cidr: n.cidr! }))
+  else if (p.service_network_cidr)
+    cluster.serviceNetworks = networksOf([{ cidr: p.service_network_cidr }], 'service network').map(n => ({
+      cidr: n.cidr!
+    }))
+  if (p.machine_networks)
+    cluster.machineNetworks = networksOf(p.machine_networks, 'machine network').map(n => ({ cidr: n.cidr! }))
+  else if (p.machine_network_cidr)
+    cluster.machineNetworks = networksOf([{ cidr: p.machine_network_cidr }], 'machine network').map(n => ({
+      cidr: n.cidr!
+    }))
   if (p.user_managed_networking !== undefined && p.user_managed_networking !== null) {
     if (cluster.isSingleNode() && !p.user_managed_networking) {
-      throw simError('INVALID_CLUSTER_PARAMS', 'User Managed Networking must be enabled on single node OpenShift')
+      throw simError(
+        'INVALID_CLUSTER_PARAMS',
+        'User Managed Networking must be enabled on single node OpenShift'
+      )
     }
     cluster.userManagedNetworking = p.user_managed_networking
   }
@@ -124,36 +167,56 @@ function applyParams(_sim: SimContext, cluster: ClusterRecord, p: ClusterParams,
     cluster.platformType = p.platform.type
     if (p.platform.type === 'none') cluster.userManagedNetworking = true
   }
-  if (p.vip_dhcp_allocation !== undefined && p.vip_dhcp_allocation !== null) cluster.vipDhcpAllocation = p.vip_dhcp_allocation && !cluster.userManagedNetworking
+  if (p.vip_dhcp_allocation !== undefined && p.vip_dhcp_allocation !== null)
+    cluster.vipDhcpAllocation = p.vip_dhcp_allocation && !cluster.userManagedNetworking
   if (p.api_vips !== undefined && p.api_vips !== null) cluster.apiVips = vipsOf(p.api_vips, 'API')
-  if (p.ingress_vips !== undefined && p.ingress_vips !== null) cluster.ingressVips = vipsOf(p.ingress_vips, 'Ingress')
-  if ((cluster.apiVips.length || cluster.ingressVips.length) && (cluster.isSingleNode() || cluster.userManagedNetworking)) {
+  if (p.ingress_vips !== undefined && p.ingress_vips !== null)
+    cluster.ingressVips = vipsOf(p.ingress_vips, 'Ingress')
+  if (
+    (cluster.apiVips.length || cluster.ingressVips.length) &&
+    (cluster.isSingleNode() || cluster.userManagedNetworking)
+  ) {
     if (p.api_vips?.length || p.ingress_vips?.length) {
-      throw simError('INVALID_CLUSTER_PARAMS', 'API and Ingress VIPs cannot be set with user-managed networking or on a single-node cluster')
+      throw simError(
+        'INVALID_CLUSTER_PARAMS',
+        'API and Ingress VIPs cannot be set with user-managed networking or on a single-node cluster'
+      )
     }
   }
   for (const api of cluster.apiVips) {
-    if (cluster.ingressVips.some(i => i.ip === api.ip)) throw simError('INVALID_CLUSTER_PARAMS', `the API and Ingress VIPs must differ (both ${api.ip})`)
+    if (cluster.ingressVips.some(i => i.ip === api.ip))
+      throw simError('INVALID_CLUSTER_PARAMS', `the API and Ingress VIPs must differ (both ${api.ip})`)
   }
   if (p.network_type !== undefined && p.network_type !== null) cluster.networkType = p.network_type
   if (p.http_proxy !== undefined && p.http_proxy !== null) cluster.httpProxy = p.http_proxy
   if (p.https_proxy !== undefined && p.https_proxy !== null) cluster.httpsProxy = p.https_proxy
   if (p.no_proxy !== undefined && p.no_proxy !== null) cluster.noProxy = p.no_proxy
-  if (p.additional_ntp_source !== undefined && p.additional_ntp_source !== null) cluster.additionalNtpSource = p.additional_ntp_source
+  if (p.additional_ntp_source !== undefined && p.additional_ntp_source !== null)
+    cluster.additionalNtpSource = p.additional_ntp_source
   if (p.hyperthreading) cluster.hyperthreading = p.hyperthreading
   if (p.schedulable_masters !== undefined) cluster.schedulableMasters = p.schedulable_masters
   if (p.tags !== undefined && p.tags !== null) cluster.tags = p.tags
-  if (p.disk_encryption) cluster.diskEncryption = { ...cluster.diskEncryption, ...p.disk_encryption } as ClusterRecord['diskEncryption']
+  if (p.disk_encryption)
+    cluster.diskEncryption = {
+      ...cluster.diskEncryption,
+      ...p.disk_encryption
+    } as ClusterRecord['diskEncryption']
   if (p.load_balancer?.type) cluster.loadBalancerType = p.load_balancer.type
   if (p.olm_operators?.length && creating) {
-    throw simError('INVALID_CLUSTER_PARAMS', `OLM operators are not supported by the simulator: ${p.olm_operators.map(o => o.name).join(', ')}`)
+    throw simError(
+      'INVALID_CLUSTER_PARAMS',
+      `OLM operators are not supported by the simulator: ${p.olm_operators.map(o => o.name).join(', ')}`
+    )
   }
   cluster.stepArgs.clear()
   cluster.connectivityDirty = true
 }
 
 /** `POST /v2/clusters` (201). */
-export function registerCluster(sim: SimContext, p: ClusterParams & { name: string; openshift_version: string; pull_secret: string }): ClusterRecord {
+export function registerCluster(
+  sim: SimContext,
+  p: ClusterParams & { name: string; openshift_version: string; pull_secret: string }
+): ClusterRecord {
   const arch = normalizeArch(p.cpu_architecture)
   const release = findReleaseImage(sim.opts.releaseImages, p.openshift_version, arch)
   if (!release) throw simError('UNSUPPORTED_VERSION', p.openshift_version, p.cpu_architecture ?? 'x86_64')
@@ -163,7 +226,12 @@ export function registerCluster(sim: SimContext, p: ClusterParams & { name: stri
   cluster.releaseImage = p.ocp_release_image || release.url
   cluster.cpuArchitecture = p.cpu_architecture ?? 'x86_64'
   const count = p.control_plane_count ?? (p.high_availability_mode === 'None' ? 1 : 3)
-  if (p.high_availability_mode === 'None' && p.control_plane_count !== undefined && p.control_plane_count !== null && p.control_plane_count !== 1) {
+  if (
+    p.high_availability_mode === 'None' &&
+    p.control_plane_count !== undefined &&
+    p.control_plane_count !== null &&
+    p.control_plane_count !== 1
+  ) {
     throw simError('INVALID_CLUSTER_PARAMS', 'high_availability_mode None requires control_plane_count 1')
   }
   if (!Number.isInteger(count) || count < 1 || count > 5) {
@@ -179,8 +247,47 @@ export function registerCluster(sim: SimContext, p: ClusterParams & { name: stri
   applyParams(sim, cluster, p, true)
   if (p.user_managed_networking === true && !p.platform?.type) cluster.platformType = 'none'
   sim.store.addCluster(cluster)
-  sim.clusterEvent(cluster, 'info', 'cluster_registration_succeeded', `Successfully registered cluster ${cluster.name} with id ${cluster.id}`)
+  sim.clusterEvent(
+    cluster,
+    'info',
+    'cluster_registration_succeeded',
+    `Successfully registered cluster ${cluster.name} with id ${cluster.id}`
+  )
   sim.markClusterDirty(cluster)
+  return cluster
+}
+
+/** `POST /v2/clusters/import` (201): an existing cluster that only takes day-2 hosts (`adding-hosts`). */
+export function importCluster(
+  sim: SimContext,
+  p: { name: string; api_vip_dnsname: string; openshift_version?: string; openshift_cluster_id: string }
+): ClusterRecord {
+  const requested =
+    p.openshift_version ||
+    sim.opts.releaseImages.find(r => r.default)?.version ||
+    sim.opts.releaseImages[0]?.version ||
+    ''
+  const release = findReleaseImage(sim.opts.releaseImages, requested, 'x86_64')
+  if (!release) throw simError('UNSUPPORTED_VERSION', requested, 'x86_64')
+  const cluster = new ClusterRecord(randomUUID(), sim.now())
+  cluster.kind = 'AddHostsCluster'
+  cluster.status = 'adding-hosts'
+  cluster.statusInfo = 'cluster is adding hosts to existing OCP cluster'
+  cluster.name = p.name
+  cluster.apiVipDnsName = p.api_vip_dnsname
+  cluster.openshiftClusterId = p.openshift_cluster_id
+  cluster.openshiftVersion = release.version
+  cluster.releaseImage = release.url
+  cluster.clusterNetworks = [{ cidr: '10.128.0.0/14', host_prefix: 23 }]
+  cluster.serviceNetworks = [{ cidr: '172.30.0.0/16' }]
+  cluster.lastPreparation = { status: 'success', reason: '' }
+  sim.store.addCluster(cluster)
+  sim.clusterEvent(
+    cluster,
+    'info',
+    'cluster_registration_succeeded',
+    `Successfully imported cluster ${cluster.name} with id ${cluster.id}`
+  )
   return cluster
 }
 
@@ -188,10 +295,12 @@ const UPDATABLE = new Set<ClusterStatus>(['pending-for-input', 'insufficient', '
 
 /** `PATCH /v2/clusters/{c}` (201): applies the change and refreshes at once, as the real service does. */
 export function updateCluster(sim: SimContext, cluster: ClusterRecord, p: ClusterParams): ClusterRecord {
-  if (!UPDATABLE.has(cluster.status)) throw simError('CLUSTER_WRONG_STATE', 'update', cluster.id, cluster.status)
+  if (!UPDATABLE.has(cluster.status))
+    throw simError('CLUSTER_WRONG_STATE', 'update', cluster.id, cluster.status)
   const vipsChanged = p.api_vips !== undefined || p.ingress_vips !== undefined
   applyParams(sim, cluster, p, false)
-  if (vipsChanged && !p.machine_networks && !p.machine_network_cidr && !cluster.userManagedNetworking) cluster.machineNetworks = []
+  if (vipsChanged && !p.machine_networks && !p.machine_network_cidr && !cluster.userManagedNetworking)
+    cluster.machineNetworks = []
   cluster.updatedAt = sim.now()
   sim.markClusterHostsDirty(cluster)
   refreshNow(sim, cluster)
@@ -200,7 +309,11 @@ export function updateCluster(sim: SimContext, cluster: ClusterRecord, p: Cluste
 
 /** `POST /v2/clusters/{c}/actions/install` (202). */
 export function installCluster(sim: SimContext, cluster: ClusterRecord): ClusterRecord {
-  if (cluster.status !== 'ready' && cluster.status !== 'insufficient' && cluster.status !== 'pending-for-input') {
+  if (
+    cluster.status !== 'ready' &&
+    cluster.status !== 'insufficient' &&
+    cluster.status !== 'pending-for-input'
+  ) {
     throw simError('CLUSTER_WRONG_STATE', 'install', cluster.id, cluster.status)
   }
   refreshNow(sim, cluster)
@@ -212,7 +325,8 @@ export function installCluster(sim: SimContext, cluster: ClusterRecord): Cluster
     }
   }
   if (rolesChanged) refreshNow(sim, cluster)
-  if (cluster.status !== 'ready') throw simError('CLUSTER_NOT_READY', cluster.id, cluster.status, cluster.statusInfo)
+  if (cluster.status !== 'ready')
+    throw simError('CLUSTER_NOT_READY', cluster.id, cluster.status, cluster.statusInfo)
   const hosts = [...cluster.hosts.values()]
   if (!hosts.some(h => h.bootstrap)) {
     const bootstrap = hosts.find(h => h.role === 'master')
@@ -229,26 +343,44 @@ export function installCluster(sim: SimContext, cluster: ClusterRecord): Cluster
   return cluster
 }
 
-const CANCELLABLE_HOSTS = new Set<HostStatus>(['installing', 'installing-in-progress', 'installing-pending-user-action', 'installed', 'preparing-successful', 'error'])
+const CANCELLABLE_HOSTS = new Set<HostStatus>([
+  'installing',
+  'installing-in-progress',
+  'installing-pending-user-action',
+  'installed',
+  'preparing-successful',
+  'error'
+])
 
 /** `POST /v2/clusters/{c}/actions/cancel` (202). */
 export function cancelInstallation(sim: SimContext, cluster: ClusterRecord): ClusterRecord {
   if (cluster.status === 'preparing-for-installation') {
     sim.setClusterStatus(cluster, 'ready', 'Installation was cancelled by the user')
-    for (const h of cluster.hosts.values()) if (h.status.startsWith('preparing')) sim.setHostStatus(h, 'known', HOST_INFO.known)
+    for (const h of cluster.hosts.values())
+      if (h.status.startsWith('preparing')) sim.setHostStatus(h, 'known', HOST_INFO.known)
     return cluster
   }
   if (!['installing', 'installing-pending-user-action', 'finalizing', 'error'].includes(cluster.status)) {
     throw simError('CLUSTER_WRONG_STATE', 'cancel', cluster.id, cluster.status)
   }
   sim.setClusterStatus(cluster, 'cancelled', CLUSTER_INFO.cancelled)
-  for (const h of cluster.hosts.values()) if (CANCELLABLE_HOSTS.has(h.status)) sim.setHostStatus(h, 'cancelled', 'Installation cancelled by user')
+  for (const h of cluster.hosts.values())
+    if (CANCELLABLE_HOSTS.has(h.status)) sim.setHostStatus(h, 'cancelled', 'Installation cancelled by user')
   return cluster
 }
 
 /** `POST /v2/clusters/{c}/actions/reset` (202): back to insufficient; hosts must boot the discovery image again. */
 export function resetCluster(sim: SimContext, cluster: ClusterRecord): ClusterRecord {
-  if (!['cancelled', 'error', 'installing', 'installing-pending-user-action', 'finalizing', 'preparing-for-installation'].includes(cluster.status)) {
+  if (
+    ![
+      'cancelled',
+      'error',
+      'installing',
+      'installing-pending-user-action',
+      'finalizing',
+      'preparing-for-installation'
+    ].includes(cluster.status)
+  ) {
     throw simError('CLUSTER_WRONG_STATE', 'reset', cluster.id, cluster.status)
   }
   cluster.lastPreparation = { status: 'not_started', reason: '' }
@@ -256,7 +388,12 @@ export function resetCluster(sim: SimContext, cluster: ClusterRecord): ClusterRe
   cluster.installStartedAt = 0
   cluster.installCompletedAt = 0
   cluster.progress = { finalizingStage: '', finalizingStageStartedAt: 0, finalizingStageTimedOut: false }
-  cluster.monitoredOperators = cluster.monitoredOperators.map(o => ({ ...o, status: '', status_info: '', status_updated_at: 0 }))
+  cluster.monitoredOperators = cluster.monitoredOperators.map(o => ({
+    ...o,
+    status: '',
+    status_info: '',
+    status_updated_at: 0
+  }))
   sim.setClusterStatus(cluster, 'insufficient', 'Reset cluster installation')
   for (const h of cluster.hosts.values()) {
     h.progress = null
@@ -269,7 +406,11 @@ export function resetCluster(sim: SimContext, cluster: ClusterRecord): ClusterRe
 
 /** `DELETE /v2/clusters/{c}` (204). */
 export function deregisterCluster(sim: SimContext, cluster: ClusterRecord): void {
-  if (['preparing-for-installation', 'installing', 'installing-pending-user-action', 'finalizing'].includes(cluster.status)) {
+  if (
+    ['preparing-for-installation', 'installing', 'installing-pending-user-action', 'finalizing'].includes(
+      cluster.status
+    )
+  ) {
     throw simError('CLUSTER_WRONG_STATE', 'delete', cluster.id, cluster.status)
   }
   for (const h of [...cluster.hosts.values()]) {
@@ -283,7 +424,8 @@ export function deregisterCluster(sim: SimContext, cluster: ClusterRecord): void
 
 /** `POST /v2/clusters/{c}/uploads/ingress-cert` (201): only in finalizing or installed, with a valid PEM. */
 export function uploadIngressCert(sim: SimContext, cluster: ClusterRecord, pem: string): void {
-  if (cluster.status !== 'finalizing' && cluster.status !== 'installed') throw simError('INGRESS_CERT_WRONG_STATE', cluster.id, cluster.status)
+  if (cluster.status !== 'finalizing' && cluster.status !== 'installed')
+    throw simError('INGRESS_CERT_WRONG_STATE', cluster.id, cluster.status)
   try {
     new X509Certificate(pem)
   } catch (error) {
@@ -292,17 +434,31 @@ export function uploadIngressCert(sim: SimContext, cluster: ClusterRecord, pem: 
   if (!cluster.ingressCertUploaded) {
     cluster.ingressCertUploaded = true
     cluster.updatedAt = sim.now()
-    sim.clusterEvent(cluster, 'info', 'cluster_ingress_cert_uploaded', 'Ingress CA uploaded; the kubeconfig is available')
+    sim.clusterEvent(
+      cluster,
+      'info',
+      'cluster_ingress_cert_uploaded',
+      'Ingress CA uploaded; the kubeconfig is available'
+    )
   }
   sim.markClusterDirty(cluster)
 }
 
-export function reportOperator(sim: SimContext, cluster: ClusterRecord, report: { name?: string; status?: string; status_info?: string; version?: string }): void {
+export function reportOperator(
+  sim: SimContext,
+  cluster: ClusterRecord,
+  report: { name?: string; status?: string; status_info?: string; version?: string }
+): void {
   const op = cluster.monitoredOperators.find(o => o.name === report.name)
   if (!op) throw simError('OPERATOR_NOT_FOUND', report.name ?? '', cluster.id)
   const status = (report.status ?? '') as MonitoredOperator['status']
   if (op.status !== status) {
-    sim.clusterEvent(cluster, 'info', 'operator_status_updated', `Operator ${op.name} status: ${status || 'unknown'} message: ${report.status_info ?? ''}`)
+    sim.clusterEvent(
+      cluster,
+      'info',
+      'operator_status_updated',
+      `Operator ${op.name} status: ${status || 'unknown'} message: ${report.status_info ?? ''}`
+    )
   }
   op.status = status
   op.status_info = report.status_info ?? ''
@@ -314,7 +470,11 @@ export function reportOperator(sim: SimContext, cluster: ClusterRecord, report: 
 
 export function updateFinalizingProgress(sim: SimContext, cluster: ClusterRecord, stage: string): void {
   if (cluster.progress.finalizingStage === stage) return
-  cluster.progress = { finalizingStage: stage, finalizingStageStartedAt: sim.now(), finalizingStageTimedOut: false }
+  cluster.progress = {
+    finalizingStage: stage,
+    finalizingStageStartedAt: sim.now(),
+    finalizingStageTimedOut: false
+  }
   cluster.updatedAt = sim.now()
   sim.clusterEvent(cluster, 'info', 'cluster_finalizing_stage_updated', `Finalizing stage: ${stage}`)
   sim.markClusterDirty(cluster)
@@ -322,25 +482,40 @@ export function updateFinalizingProgress(sim: SimContext, cluster: ClusterRecord
 }
 
 /** `POST .../actions/complete-installation` (202): informational; the monitor decides completion. */
-export function completeInstallation(sim: SimContext, cluster: ClusterRecord, params: { is_success?: boolean; error_info?: string }): void {
-  if (cluster.status !== 'finalizing' && cluster.status !== 'installed') throw simError('CLUSTER_WRONG_STATE', 'complete the installation of', cluster.id, cluster.status)
+export function completeInstallation(
+  sim: SimContext,
+  cluster: ClusterRecord,
+  params: { is_success?: boolean; error_info?: string }
+): void {
+  if (cluster.status !== 'finalizing' && cluster.status !== 'installed')
+    throw simError('CLUSTER_WRONG_STATE', 'complete the installation of', cluster.id, cluster.status)
   sim.clusterEvent(
     cluster,
     params.is_success ? 'info' : 'error',
     'cluster_installation_completed_reported',
-    params.is_success ? 'The installer controller reported the installation as completed' : `The installer controller reported a failed installation: ${params.error_info ?? ''}`
+    params.is_success
+      ? 'The installer controller reported the installation as completed'
+      : `The installer controller reported a failed installation: ${params.error_info ?? ''}`
   )
 }
 
-export function setIgnoredValidations(sim: SimContext, cluster: ClusterRecord, body: { 'host-validation-ids'?: string; 'cluster-validation-ids'?: string }): void {
+export function setIgnoredValidations(
+  sim: SimContext,
+  cluster: ClusterRecord,
+  body: { 'host-validation-ids'?: string; 'cluster-validation-ids'?: string }
+): void {
   const parse = (text: string | undefined, field: string): string[] | undefined => {
     if (text === undefined) return undefined
     try {
       const list = JSON.parse(text) as unknown
-      if (!Array.isArray(list) || !list.every(x => typeof x === 'string')) throw new Error('not a list of strings')
+      if (!Array.isArray(list) || !list.every(x => typeof x === 'string'))
+        throw new Error('not a list of strings')
       return list as string[]
     } catch (error) {
-      throw simError('INVALID_CLUSTER_PARAMS', `${field}: must be a JSON list of validation ids (${(error as Error).message})`)
+      throw simError(
+        'INVALID_CLUSTER_PARAMS',
+        `${field}: must be a JSON list of validation ids (${(error as Error).message})`
+      )
     }
   }
   const hosts = parse(body['host-validation-ids'], 'host-validation-ids')

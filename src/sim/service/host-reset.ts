@@ -3,7 +3,12 @@ import { countHostname } from '../model/store.js'
 import type { HostRecord } from '../model/types.js'
 
 /** Replaces the inventory summary, keeping the cluster's hostname counts and cached step arguments right. */
-export function setInventory(sim: SimContext, host: HostRecord, text: string, summary: HostRecord['inv']): void {
+export function setInventory(
+  sim: SimContext,
+  host: HostRecord,
+  text: string,
+  summary: HostRecord['inv']
+): void {
   const cluster = sim.store.clusterOf(host)
   const before = host.hostname()
   host.inventory = text

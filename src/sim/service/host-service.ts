@@ -4,14 +4,34 @@ import { stagesFor } from '../host/stages.js'
 import { refreshCluster } from '../machine/cluster-refresh.js'
 import { HOST_INFO, refreshHost } from '../machine/host-refresh.js'
 import { attachHost, detachHost } from '../model/store.js'
-import { DISCOVERY_STATUSES, HostRecord, UNBOUND_STATUSES, type ClusterRecord, type HostStatus, type InfraEnvRecord } from '../model/types.js'
+import {
+  DISCOVERY_STATUSES,
+  HostRecord,
+  UNBOUND_STATUSES,
+  type ClusterRecord,
+  type HostStatus,
+  type InfraEnvRecord
+} from '../model/types.js'
 import { HOST_VALIDATION_INDEX, hostnameProblem } from '../validations/host-validations.js'
 import { V } from '../validations/status.js'
 import { applySingleNodeRole, clearClusterData, resetDiscoveryData } from './host-reset.js'
 
 const ACCEPTS_NEW_HOSTS = new Set(['insufficient', 'ready', 'pending-for-input', 'adding-hosts'])
-const TO_DISCOVERING = new Set<HostStatus>(['discovering', 'known', 'insufficient', 'pending-for-input', 'disconnected', 'binding', 'resetting-pending-user-action'])
-const TO_UNBOUND = new Set<HostStatus>([...UNBOUND_STATUSES, 'unbinding', 'unbinding-pending-user-action', 'reclaiming-rebooting'])
+const TO_DISCOVERING = new Set<HostStatus>([
+  'discovering',
+  'known',
+  'insufficient',
+  'pending-for-input',
+  'disconnected',
+  'binding',
+  'resetting-pending-user-action'
+])
+const TO_UNBOUND = new Set<HostStatus>([
+  ...UNBOUND_STATUSES,
+  'unbinding',
+  'unbinding-pending-user-action',
+  'reclaiming-rebooting'
+])
 
 export function getInfraEnv(sim: SimContext, infraEnvId: string): InfraEnvRecord {
   const infraEnv = sim.store.infraEnvs.get(infraEnvId)
@@ -29,7 +49,12 @@ export function getHost(sim: SimContext, infraEnvId: string, hostId: string): Ho
 }
 
 /** `POST /v2/infra-envs/{ie}/hosts` by the host's current status (service-behavior §1.3). */
-export function registerHost(sim: SimContext, infraEnvId: string, hostId: string, agentVersion: string): HostRecord {
+export function registerHost(
+  sim: SimContext,
+  infraEnvId: string,
+  hostId: string,
+  agentVersion: string
+): HostRecord {
   const infraEnv = getInfraEnv(sim, infraEnvId)
   const now = sim.now()
   const existing = infraEnv.hosts.get(hostId)
@@ -64,7 +89,12 @@ export function registerHost(sim: SimContext, infraEnvId: string, hostId: string
     host.registeredAt = now
     host.updatedAt = now
     sim.setHostStatus(host, status, info)
-    sim.hostEvent(host, 'info', 'host_registration_succeeded', `Host ${sim.hostName(host)}: Successfully registered`)
+    sim.hostEvent(
+      host,
+      'info',
+      'host_registration_succeeded',
+      `Host ${sim.hostName(host)}: Successfully registered`
+    )
     sim.markHostDirty(host)
     return host
   }
@@ -117,14 +147,26 @@ export function registerHost(sim: SimContext, infraEnvId: string, hostId: string
 }
 
 /** What GET instructions records: `checked_in_at`, the host clock and the agent version. */
-export function checkIn(sim: SimContext, host: HostRecord, timestamp: number | undefined, agentVersion: string | undefined): void {
+export function checkIn(
+  sim: SimContext,
+  host: HostRecord,
+  timestamp: number | undefined,
+  agentVersion: string | undefined
+): void {
   const now = sim.now()
+  const previousCheckIn = host.checkedInAt
   host.checkedInAt = now
   let dirty = host.status === 'disconnected' || host.status === 'disconnected-unbound'
   if (timestamp !== undefined && timestamp !== host.timestamp) {
     const wasSynced = host.timestamp !== 0 && timeSynced(now, host.timestamp)
     const synced = timeSynced(now, timestamp)
     if (host.timestamp === 0 || wasSynced !== synced) dirty = true
+    // The cluster's NTP check compares host clocks: a clock that jumped (not just ticked) is news for it.
+    const jump = Math.abs(timestamp * 1000 - now - (host.timestamp * 1000 - previousCheckIn))
+    if (host.timestamp === 0 || jump > 30_000) {
+      const cluster = sim.store.clusterOf(host)
+      if (cluster) sim.markClusterDirty(cluster)
+    }
     host.timestamp = timestamp
   }
   if (agentVersion && agentVersion !== host.agentVersion) {
@@ -144,7 +186,11 @@ function timeSynced(nowMs: number, hostSeconds: number): boolean {
   return diff <= 20 * 60_000 && -diff <= 60 * 60_000
 }
 
-const PROGRESS_STATUSES = new Set<HostStatus>(['installing', 'installing-in-progress', 'installing-pending-user-action'])
+const PROGRESS_STATUSES = new Set<HostStatus>([
+  'installing',
+  'installing-in-progress',
+  'installing-pending-user-action'
+])
 
 /** `PUT .../progress` (service-behavior §1.7). */
 export function updateProgress(sim: SimContext, host: HostRecord, stage: string, info: string): void {
@@ -154,7 +200,13 @@ export function updateProgress(sim: SimContext, host: HostRecord, stage: string,
   const stages = stagesFor(host, cluster)
   const current = host.progress?.currentStage ?? ''
   if (stage === 'Failed') {
-    host.progress = { ...(host.progress ?? emptyProgress(now)), currentStage: stage, progressInfo: info, stageUpdatedAt: now, stageStartedAt: now }
+    host.progress = {
+      ...(host.progress ?? emptyProgress(now)),
+      currentStage: stage,
+      progressInfo: info,
+      stageUpdatedAt: now,
+      stageStartedAt: now
+    }
     sim.setHostStatus(host, 'error', `Failed - ${info}`)
     return
   }
@@ -183,16 +235,33 @@ export function updateProgress(sim: SimContext, host: HostRecord, stage: string,
     stageTimedOut: false
   }
   host.updatedAt = now
-  sim.hostEvent(host, 'info', 'host_install_progress_updated', `Host: ${sim.hostName(host)}, reached installation stage ${stage}${info ? `: ${info}` : ''}`)
+  sim.hostEvent(
+    host,
+    'info',
+    'host_install_progress_updated',
+    `Host: ${sim.hostName(host)}, reached installation stage ${stage}${info ? `: ${info}` : ''}`
+  )
   if (cluster) sim.markClusterDirty(cluster)
   if (stage === 'Done') sim.setHostStatus(host, 'installed', 'Done')
-  else if (host.kind === 'AddToExistingClusterHost' && stage === 'Rebooting') sim.setHostStatus(host, 'added-to-existing-cluster', 'Host has rebooted and no further updates will be posted. Please check console for progress and to possible errors')
+  else if (host.kind === 'AddToExistingClusterHost' && stage === 'Rebooting')
+    sim.setHostStatus(
+      host,
+      'added-to-existing-cluster',
+      'Host has rebooted and no further updates will be posted. Please check console for progress and to possible errors'
+    )
   else sim.setHostStatus(host, 'installing-in-progress', stage)
   sim.scheduleHost(host)
 }
 
 function emptyProgress(now: number): NonNullable<HostRecord['progress']> {
-  return { currentStage: '', progressInfo: '', stageStartedAt: now, stageUpdatedAt: now, installationPercentage: 0, stageTimedOut: false }
+  return {
+    currentStage: '',
+    progressInfo: '',
+    stageStartedAt: now,
+    stageUpdatedAt: now,
+    installationPercentage: 0,
+    stageTimedOut: false
+  }
 }
 
 export function updateLogsProgress(sim: SimContext, host: HostRecord, state: string): void {
@@ -213,12 +282,20 @@ export function refreshNow(sim: SimContext, cluster: ClusterRecord | undefined, 
   } else if (host) refreshHost(sim, host)
 }
 
-const UPDATABLE = new Set<HostStatus>([...DISCOVERY_STATUSES, 'binding', 'discovering-unbound', 'insufficient-unbound', 'known-unbound', 'disconnected-unbound'])
+const UPDATABLE = new Set<HostStatus>([
+  ...DISCOVERY_STATUSES,
+  'binding',
+  'discovering-unbound',
+  'insufficient-unbound',
+  'known-unbound',
+  'disconnected-unbound'
+])
 
 export interface HostUpdate {
   host_role?: string | null
   host_name?: string | null
   disks_selected_config?: { id?: string; role?: string }[] | null
+  disks_skip_formatting?: { disk_id?: string; skip_formatting?: boolean }[] | null
   machine_config_pool_name?: string | null
   node_labels?: { key?: string; value?: string }[] | null
   ignition_endpoint_token?: string | null
@@ -241,7 +318,8 @@ export function updateHost(sim: SimContext, host: HostRecord, update: HostUpdate
   }
   if (update.host_role) {
     if (!cluster) throw simError('INVALID_HOST_PARAMS', 'a host without a cluster has no role')
-    if (cluster.isSingleNode() && update.host_role !== 'master') throw simError('INVALID_HOST_PARAMS', 'the host of a single-node cluster must be a master')
+    if (cluster.isSingleNode() && update.host_role !== 'master')
+      throw simError('INVALID_HOST_PARAMS', 'the host of a single-node cluster must be a master')
     if (host.role !== update.host_role) {
       host.role = update.host_role as HostRecord['role']
       sim.markClusterHostsDirty(cluster)
@@ -250,8 +328,21 @@ export function updateHost(sim: SimContext, host: HostRecord, update: HostUpdate
   for (const disk of update.disks_selected_config ?? []) {
     if (disk.role === 'install' && disk.id) host.userDiskId = disk.id
   }
-  if (update.machine_config_pool_name !== undefined && update.machine_config_pool_name !== null) host.machineConfigPoolName = update.machine_config_pool_name
-  if (update.node_labels) host.nodeLabels = JSON.stringify(Object.fromEntries(update.node_labels.map(l => [l.key ?? '', l.value ?? ''])))
+  if (update.disks_skip_formatting) {
+    const skipped = new Set(host.skipFormattingDisks ? host.skipFormattingDisks.split(',') : [])
+    for (const d of update.disks_skip_formatting) {
+      if (!d.disk_id) continue
+      if (d.skip_formatting) skipped.add(d.disk_id)
+      else skipped.delete(d.disk_id)
+    }
+    host.skipFormattingDisks = [...skipped].filter(Boolean).join(',')
+  }
+  if (update.machine_config_pool_name !== undefined && update.machine_config_pool_name !== null)
+    host.machineConfigPoolName = update.machine_config_pool_name
+  if (update.node_labels)
+    host.nodeLabels = JSON.stringify(
+      Object.fromEntries(update.node_labels.map(l => [l.key ?? '', l.value ?? '']))
+    )
   host.updatedAt = now
   sim.hostEvent(host, 'info', 'host_updated', `Host ${sim.hostName(host)}: updated`)
   refreshNow(sim, cluster, host)
@@ -278,12 +369,18 @@ export function bindHost(sim: SimContext, host: HostRecord, clusterId: string): 
   const cluster = sim.store.clusters.get(clusterId)
   if (!cluster) throw simError('CLUSTER_NOT_FOUND', clusterId)
   if (host.status !== 'known-unbound') throw simError('HOST_WRONG_STATE', 'bind', host.id, host.status)
-  if (!ACCEPTS_NEW_HOSTS.has(cluster.status)) throw simError('CLUSTER_CANNOT_ACCEPT_HOSTS', cluster.id, cluster.status)
+  if (!ACCEPTS_NEW_HOSTS.has(cluster.status))
+    throw simError('CLUSTER_CANNOT_ACCEPT_HOSTS', cluster.id, cluster.status)
   host.clusterId = cluster.id
   attachHost(cluster, host)
   resetDiscoveryData(sim, host)
   sim.setHostStatus(host, 'binding', HOST_INFO.binding)
-  sim.hostEvent(host, 'info', 'host_bind_succeeded', `Host ${sim.hostName(host)}: bound to cluster ${cluster.id}`)
+  sim.hostEvent(
+    host,
+    'info',
+    'host_bind_succeeded',
+    `Host ${sim.hostName(host)}: bound to cluster ${cluster.id}`
+  )
   sim.markClusterDirty(cluster)
   return host
 }
@@ -299,7 +396,13 @@ const UNBIND_PRE_INSTALL = new Set<HostStatus>([
   'resetting',
   'resetting-pending-user-action'
 ])
-const UNBIND_INSTALLING = new Set<HostStatus>(['installing', 'installing-in-progress', 'installing-pending-user-action', 'installed', 'added-to-existing-cluster'])
+const UNBIND_INSTALLING = new Set<HostStatus>([
+  'installing',
+  'installing-in-progress',
+  'installing-pending-user-action',
+  'installed',
+  'added-to-existing-cluster'
+])
 
 /** `POST .../actions/unbind`. */
 export function unbindHost(sim: SimContext, host: HostRecord): HostRecord {
@@ -313,13 +416,38 @@ export function unbindHost(sim: SimContext, host: HostRecord): HostRecord {
   detachHost(cluster, host)
   host.clusterId = null
   clearClusterData(host)
-  sim.setHostStatus(host, status, status === 'unbinding' ? 'Host is waiting to be unbound from the cluster' : 'Host is unbound from the cluster; reboot it into the discovery image to reuse it')
+  sim.setHostStatus(
+    host,
+    status,
+    status === 'unbinding'
+      ? 'Host is waiting to be unbound from the cluster'
+      : 'Host is unbound from the cluster; reboot it into the discovery image to reuse it'
+  )
   sim.markClusterDirty(cluster)
   sim.markClusterHostsDirty(cluster)
   return host
 }
 
-const RESETTABLE = new Set<HostStatus>(['error', 'cancelled', 'installing-pending-user-action', 'added-to-existing-cluster', 'installed', 'installing', 'installing-in-progress'])
+/** `POST .../actions/install` (202): installs one day-2 host that is known. */
+export function installHost(sim: SimContext, host: HostRecord): HostRecord {
+  const cluster = sim.store.clusterOf(host)
+  if (!cluster || host.kind !== 'AddToExistingClusterHost') throw simError('NOT_DAY2')
+  if (host.status !== 'known') throw simError('HOST_WRONG_STATE', 'install', host.id, host.status)
+  if (host.role === 'auto-assign') host.role = 'worker'
+  host.progress = null
+  sim.setHostStatus(host, 'installing', HOST_INFO.installing)
+  return host
+}
+
+const RESETTABLE = new Set<HostStatus>([
+  'error',
+  'cancelled',
+  'installing-pending-user-action',
+  'added-to-existing-cluster',
+  'installed',
+  'installing',
+  'installing-in-progress'
+])
 
 /** `POST .../actions/reset`: only for hosts being added to an existing cluster. */
 export function resetHost(sim: SimContext, host: HostRecord): HostRecord {

@@ -17,10 +17,16 @@ export function checkPullSecret(text: string): void {
   }
   for (const [registry, entry] of Object.entries(auths as Record<string, unknown>)) {
     const auth = (entry as { auth?: unknown } | null)?.auth
-    if (typeof auth !== 'string') throw simError('INVALID_PULL_SECRET', `the auth for registry ${registry} must be a string`)
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(auth)) throw simError('INVALID_PULL_SECRET', `the auth for registry ${registry} is not base64`)
+    if (typeof auth !== 'string')
+      throw simError('INVALID_PULL_SECRET', `the auth for registry ${registry} must be a string`)
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(auth))
+      throw simError('INVALID_PULL_SECRET', `the auth for registry ${registry} is not base64`)
     const decoded = Buffer.from(auth, 'base64').toString('utf8')
-    if (!decoded.includes(':')) throw simError('INVALID_PULL_SECRET', `the auth for registry ${registry} must decode to 'user:password'`)
+    if (!decoded.includes(':'))
+      throw simError(
+        'INVALID_PULL_SECRET',
+        `the auth for registry ${registry} must decode to 'user:password'`
+      )
   }
 }
 

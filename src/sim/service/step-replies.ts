@@ -75,8 +75,10 @@ export function applyStepReply(sim: SimContext, host: HostRecord, reply: StepRep
     if (!host.mediaDisconnected) {
       host.mediaDisconnected = true
       host.updatedAt = now
-      if (DISCOVERY_STATUSES.has(host.status)) sim.setHostStatus(host, 'disconnected', HOST_INFO.mediaDisconnected)
-      else if (PREPARING_OR_INSTALLING.has(host.status)) sim.setHostStatus(host, 'error', HOST_INFO.mediaDisconnected)
+      if (DISCOVERY_STATUSES.has(host.status))
+        sim.setHostStatus(host, 'disconnected', HOST_INFO.mediaDisconnected)
+      else if (PREPARING_OR_INSTALLING.has(host.status))
+        sim.setHostStatus(host, 'error', HOST_INFO.mediaDisconnected)
       sim.markHostDirty(host)
     }
     return
@@ -89,9 +91,17 @@ export function applyStepReply(sim: SimContext, host: HostRecord, reply: StepRep
   if (exitCode !== 0) {
     switch (type) {
       case 'install':
-        if (exitCode === 125 && /assisted-installer.{0,3} is already in use/.test(`${reply.error ?? ''} ${output}`)) return
+        if (
+          exitCode === 125 &&
+          /assisted-installer.{0,3} is already in use/.test(`${reply.error ?? ''} ${output}`)
+        )
+          return
         if (PREPARING_OR_INSTALLING.has(host.status)) {
-          sim.setHostStatus(host, 'error', `installation command failed: ${reply.error || `exit code ${exitCode}`}`)
+          sim.setHostStatus(
+            host,
+            'error',
+            `installation command failed: ${reply.error || `exit code ${exitCode}`}`
+          )
         }
         return
       case 'container-image-availability':
@@ -115,9 +125,17 @@ export function applyStepReply(sim: SimContext, host: HostRecord, reply: StepRep
       const tempHost = host
       const previous = host.inv
       host.inv = summary
-      const size = cluster ? roleRequirements(sim, tempHost, cluster).disk_size_gb : minimumRequirements(sim, tempHost, cluster).disk_size_gb
+      const size = cluster
+        ? roleRequirements(sim, tempHost, cluster).disk_size_gb
+        : minimumRequirements(sim, tempHost, cluster).disk_size_gb
       host.inv = previous
-      const text = storedInventory(raw, summary, size, hostVersion(sim, host, cluster), sim.opts.enableVirtualInterfaces)
+      const text = storedInventory(
+        raw,
+        summary,
+        size,
+        hostVersion(sim, host, cluster),
+        sim.opts.enableVirtualInterfaces
+      )
       if (text !== host.inventory) {
         setInventory(sim, host, text, summary)
         host.updatedAt = now
@@ -172,7 +190,8 @@ export function applyStepReply(sim: SimContext, host: HostRecord, reply: StepRep
       for (const v of list) {
         const vips = v.vip_type === 'ingress' ? cluster.ingressVips : cluster.apiVips
         const target = vips.find(x => x.ip === v.vip)
-        const verification = v.verification === 'succeeded' || v.verification === 'failed' ? v.verification : 'unverified'
+        const verification =
+          v.verification === 'succeeded' || v.verification === 'failed' ? v.verification : 'unverified'
         if (target && target.verification !== verification) {
           target.verification = verification
           changed = true
@@ -187,7 +206,12 @@ export function applyStepReply(sim: SimContext, host: HostRecord, reply: StepRep
     case 'installation-disk-speed-check': {
       if (!output) return
       const parsed = decode(type, output) as { path?: string; io_sync_duration?: number }
-      host.diskSpeed = { path: parsed.path ?? '', tested: true, exitCode, speedMs: parsed.io_sync_duration ?? 0 }
+      host.diskSpeed = {
+        path: parsed.path ?? '',
+        tested: true,
+        exitCode,
+        speedMs: parsed.io_sync_duration ?? 0
+      }
       host.updatedAt = now
       const threshold = roleRequirements(sim, host, cluster).installation_disk_speed_threshold_ms
       if (exitCode === 0 && (parsed.io_sync_duration ?? 0) > threshold) {
@@ -204,13 +228,24 @@ export function applyStepReply(sim: SimContext, host: HostRecord, reply: StepRep
     case 'container-image-availability': {
       if (!output) return
       const parsed = decode(type, output) as {
-        images?: { name?: string; result?: string; size_bytes?: number; time?: number; download_rate?: number }[]
+        images?: {
+          name?: string
+          result?: string
+          size_bytes?: number
+          time?: number
+          download_rate?: number
+        }[]
       }
       host.images ??= new Map()
       for (const image of parsed.images ?? []) {
         if (!image.name) continue
         const previous = host.images.get(image.name)
-        host.images.set(image.name, { ...(previous ?? {}), ...image, name: image.name, result: image.result ?? previous?.result ?? '' })
+        host.images.set(image.name, {
+          ...(previous ?? {}),
+          ...image,
+          name: image.name,
+          result: image.result ?? previous?.result ?? ''
+        })
       }
       host.updatedAt = now
       sim.markHostDirty(host)
@@ -219,8 +254,10 @@ export function applyStepReply(sim: SimContext, host: HostRecord, reply: StepRep
     case 'dhcp-lease-allocate': {
       const parsed = decode(type, output) as { api_vip_address?: string; ingress_vip_address?: string }
       if (!cluster?.vipDhcpAllocation) return
-      if (parsed.api_vip_address) cluster.apiVips = [{ ip: parsed.api_vip_address, verification: 'succeeded' }]
-      if (parsed.ingress_vip_address) cluster.ingressVips = [{ ip: parsed.ingress_vip_address, verification: 'succeeded' }]
+      if (parsed.api_vip_address)
+        cluster.apiVips = [{ ip: parsed.api_vip_address, verification: 'succeeded' }]
+      if (parsed.ingress_vip_address)
+        cluster.ingressVips = [{ ip: parsed.ingress_vip_address, verification: 'succeeded' }]
       cluster.stepArgs.clear()
       cluster.updatedAt = now
       sim.markClusterDirty(cluster)

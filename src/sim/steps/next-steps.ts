@@ -36,7 +36,9 @@ const ntp: Builder = (sim, host, cluster) => {
 
 const domainResolution: Builder = (_sim, _host, cluster) => {
   if (!cluster?.name || !cluster.baseDnsDomain) return undefined
-  const args = cached(cluster, 'domain-resolution', () => jsonArg({ domains: domainsToResolve(cluster).map(domain_name => ({ domain_name })) }))
+  const args = cached(cluster, 'domain-resolution', () =>
+    jsonArg({ domains: domainsToResolve(cluster).map(domain_name => ({ domain_name })) })
+  )
   return args ? { type: 'domain-resolution', args } : undefined
 }
 
@@ -104,17 +106,26 @@ const tang: Builder = (_sim, _host, cluster) => {
 }
 
 function vipMac(cluster: ClusterRecord, kind: string): string {
-  const hex = (cluster.id + kind).replace(/[^0-9a-f]/g, '').slice(-10).padStart(10, '0')
+  const hex = (cluster.id + kind)
+    .replace(/[^0-9a-f]/g, '')
+    .slice(-10)
+    .padStart(10, '0')
   return `00:${hex.match(/../g)!.join(':')}`
 }
 
 const dhcp: Builder = (_sim, host, cluster) => {
   if (!cluster?.vipDhcpAllocation || cluster.machineNetworks.length === 0) return undefined
-  const nic = host.inv?.nics.find(n => n.ipv4.some(a => cluster.machineNetworks.some(m => networkOf(a) === m.cidr)))
+  const nic = host.inv?.nics.find(n =>
+    n.ipv4.some(a => cluster.machineNetworks.some(m => networkOf(a) === m.cidr))
+  )
   if (!nic) return undefined
   return {
     type: 'dhcp-lease-allocate',
-    args: jsonArg({ interface: nic.name, api_vip_mac: vipMac(cluster, 'api'), ingress_vip_mac: vipMac(cluster, 'ingress') })
+    args: jsonArg({
+      interface: nic.name,
+      api_vip_mac: vipMac(cluster, 'api'),
+      ingress_vip_mac: vipMac(cluster, 'ingress')
+    })
   }
 }
 
@@ -133,7 +144,10 @@ const imageAvailability: Builder = (sim, host, cluster) => {
   if (missing.length === 0) return undefined
   return {
     type: 'container-image-availability',
-    args: jsonArg({ images: missing, timeout: Math.round(sim.opts.timings.imageAvailabilityTimeoutMs / 1000) })
+    args: jsonArg({
+      images: missing,
+      timeout: Math.round(sim.opts.timings.imageAvailabilityTimeoutMs / 1000)
+    })
   }
 }
 
@@ -166,14 +180,41 @@ const logsGather: Builder = (_sim, host, cluster) => {
 
 const stopInstallation: Builder = () => ({ type: 'stop-installation', args: '[]' })
 
+/** Day-2: can the host fetch its ignition from the existing cluster's machine-config server? */
+const apiVipConnectivity: Builder = (_sim, _host, cluster) => {
+  if (!cluster?.apiVipDnsName) return undefined
+  return {
+    type: 'api-vip-connectivity-check',
+    args: jsonArg({ url: `http://${cluster.apiVipDnsName}:22624/config/worker` })
+  }
+}
+
 interface StatusSteps {
   builders: Builder[]
   backedOff?: boolean
   exit?: boolean
 }
 
-const DISCOVERY_KNOWN: Builder[] = [connectivity, tang, freeAddresses, dhcp, inventory, ntp, domainResolution, verifyVips]
-const DISCOVERY_OTHER: Builder[] = [inventory, connectivity, tang, freeAddresses, dhcp, ntp, domainResolution, verifyVips]
+const DISCOVERY_KNOWN: Builder[] = [
+  connectivity,
+  tang,
+  freeAddresses,
+  dhcp,
+  inventory,
+  ntp,
+  domainResolution,
+  verifyVips
+]
+const DISCOVERY_OTHER: Builder[] = [
+  inventory,
+  connectivity,
+  tang,
+  freeAddresses,
+  dhcp,
+  ntp,
+  domainResolution,
+  verifyVips
+]
 
 /** Steps by host status (service-behavior §1.9 and the §9 observations). */
 const BY_STATUS: Partial<Record<HostStatus, StatusSteps>> = {
@@ -195,6 +236,20 @@ const BY_STATUS: Partial<Record<HostStatus, StatusSteps>> = {
   'disconnected-unbound': { builders: [inventory], backedOff: true },
   unbinding: { builders: [], exit: true },
   'unbinding-pending-user-action': { builders: [], exit: true }
+}
+
+/** Hosts added to an existing (imported) cluster (instruction manager's add-hosts table). */
+const DAY2_BY_STATUS: Partial<Record<HostStatus, StatusSteps>> = {
+  discovering: { builders: [inventory, ntp, domainResolution] },
+  known: { builders: [connectivity, apiVipConnectivity, tang, inventory, ntp, domainResolution] },
+  insufficient: { builders: [inventory, connectivity, apiVipConnectivity, tang, ntp, domainResolution] },
+  'pending-for-input': { builders: [inventory, connectivity, apiVipConnectivity, tang] },
+  disconnected: { builders: [inventory], backedOff: true },
+  installing: { builders: [install] },
+  'installing-in-progress': { builders: [] },
+  error: { builders: [stopInstallation], backedOff: true },
+  cancelled: { builders: [stopInstallation], backedOff: true },
+  resetting: { builders: [], backedOff: true }
 }
 
 const UPGRADE_ALLOWED = new Set<HostStatus>([
@@ -222,7 +277,8 @@ function stepId(sim: SimContext, type: string): string {
  */
 export function nextStepsJson(sim: SimContext, host: HostRecord): string {
   const cluster = sim.store.clusterOf(host)
-  const spec = BY_STATUS[host.status]
+  const spec =
+    host.kind === 'AddToExistingClusterHost' && cluster ? DAY2_BY_STATUS[host.status] : BY_STATUS[host.status]
   const t = sim.opts.timings
   let seconds = Math.max(0, Math.round(t.nextInstructionMs / 1000))
   let action = 'continue'

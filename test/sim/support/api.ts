@@ -42,7 +42,10 @@ function parse(text: string): unknown {
 
 function headersFor(options: CallOptions): Record<string, string> {
   const headers: Record<string, string> = { ...(options.headers ?? {}) }
-  if ((options.body !== undefined || options.raw !== undefined) && !Object.keys(headers).some(h => h.toLowerCase() === 'content-type')) {
+  if (
+    (options.body !== undefined || options.raw !== undefined) &&
+    !Object.keys(headers).some(h => h.toLowerCase() === 'content-type')
+  ) {
     headers['content-type'] = 'application/json'
   }
   return headers
@@ -56,7 +59,11 @@ export function injectApi(app: FastifyInstance): Api {
         method: method as 'GET',
         url: options.absolute ? path : API_BASE + path,
         headers: headersFor(options),
-        ...(options.raw !== undefined ? { payload: options.raw } : options.body !== undefined ? { payload: JSON.stringify(options.body) } : {})
+        ...(options.raw !== undefined
+          ? { payload: options.raw }
+          : options.body !== undefined
+            ? { payload: JSON.stringify(options.body) }
+            : {})
       })
       const headers: Record<string, string> = {}
       for (const [k, v] of Object.entries(response.headers)) headers[k] = String(v)
@@ -72,7 +79,11 @@ export function fetchApi(baseUrl: string): Api {
       const response = await fetch((options.absolute ? baseUrl : baseUrl + API_BASE) + path, {
         method,
         headers: headersFor(options),
-        ...(options.raw !== undefined ? { body: options.raw } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {})
+        ...(options.raw !== undefined
+          ? { body: options.raw }
+          : options.body !== undefined
+            ? { body: JSON.stringify(options.body) }
+            : {})
       })
       const text = await response.text()
       const headers: Record<string, string> = {}
@@ -85,9 +96,15 @@ export function fetchApi(baseUrl: string): Api {
 /** Fails with the response text when the status is not the expected one. */
 export function expectStatus(response: ApiResponse, status: number, what = ''): ApiResponse {
   if (response.status !== status) {
-    throw new Error(`${what || 'request'}: expected HTTP ${status}, got ${response.status}: ${response.text.slice(0, 500)}`)
+    throw new Error(
+      `${what || 'request'}: expected HTTP ${status}, got ${response.status}: ${response.text.slice(0, 500)}`
+    )
   }
   return response
 }
 
-export const PULL_SECRET = JSON.stringify({ auths: { 'cloud.openshift.com': { auth: Buffer.from('user:password').toString('base64'), email: 'r@example.com' } } })
+export const PULL_SECRET = JSON.stringify({
+  auths: {
+    'cloud.openshift.com': { auth: Buffer.from('user:password').toString('base64'), email: 'r@example.com' }
+  }
+})

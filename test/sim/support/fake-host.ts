@@ -54,7 +54,8 @@ export function checkOutput(type: string, output: string): void {
   const model = OUTPUT_MODEL[type]
   if (!model || output === '') return
   const problems = modelValidator({ rejectUnknownFields: true }).validate(model, JSON.parse(output))
-  if (problems.length) throw new Error(`hand-written ${type} reply does not match swagger ${model}: ${problems.join('; ')}`)
+  if (problems.length)
+    throw new Error(`hand-written ${type} reply does not match swagger ${model}: ${problems.join('; ')}`)
 }
 
 export class FakeHost {
@@ -65,7 +66,8 @@ export class FakeHost {
   /** The last steps received, by type. */
   lastSteps = new Map<string, Step>()
   installRequest: Record<string, unknown> | undefined
-  lastPoll: { next_instruction_seconds: number; post_step_action: string; instructions: Step[] | null } | undefined
+  lastPoll:
+    { next_instruction_seconds: number; post_step_action: string; instructions: Step[] | null } | undefined
   /** Seconds since the epoch the host reports; defaults to the real clock plus skew. */
   clock: () => number = () => Date.now()
 
@@ -112,7 +114,11 @@ export class FakeHost {
   async poll(): Promise<Step[]> {
     const timestamp = Math.floor(this.clock() / 1000) + this.spec.clockSkewSeconds
     const response = expectStatus(
-      await this.api.call('GET', `/v2/infra-envs/${this.infraEnvId}/hosts/${this.id}/instructions?timestamp=${timestamp}`, { headers: this.headers() }),
+      await this.api.call(
+        'GET',
+        `/v2/infra-envs/${this.infraEnvId}/hosts/${this.id}/instructions?timestamp=${timestamp}`,
+        { headers: this.headers() }
+      ),
       200,
       `instructions for ${this.spec.hostname}`
     )
@@ -125,7 +131,13 @@ export class FakeHost {
       checkOutput(step.step_type, reply.output)
       expectStatus(
         await this.api.call('POST', `/v2/infra-envs/${this.infraEnvId}/hosts/${this.id}/instructions`, {
-          body: { step_type: step.step_type, step_id: step.step_id, exit_code: reply.exit_code ?? 0, output: reply.output, error: reply.error ?? '' },
+          body: {
+            step_type: step.step_type,
+            step_id: step.step_id,
+            exit_code: reply.exit_code ?? 0,
+            output: reply.output,
+            error: reply.error ?? ''
+          },
           headers: this.headers()
         }),
         204,
@@ -137,14 +149,20 @@ export class FakeHost {
 
   async progress(stage: string, info = '', expected = 200): Promise<ApiResponse> {
     return expectStatus(
-      await this.api.call('PUT', `/v2/infra-envs/${this.infraEnvId}/hosts/${this.id}/progress`, { body: { current_stage: stage, progress_info: info } }),
+      await this.api.call('PUT', `/v2/infra-envs/${this.infraEnvId}/hosts/${this.id}/progress`, {
+        body: { current_stage: stage, progress_info: info }
+      }),
       expected,
       `progress ${stage} of ${this.spec.hostname}`
     )
   }
 
   async get(): Promise<Record<string, unknown> & { status: string; validations_info: string }> {
-    return expectStatus(await this.api.call('GET', `/v2/infra-envs/${this.infraEnvId}/hosts/${this.id}`), 200, 'get host').body
+    return expectStatus(
+      await this.api.call('GET', `/v2/infra-envs/${this.infraEnvId}/hosts/${this.id}`),
+      200,
+      'get host'
+    ).body
   }
 
   reply(step: Step): Reply | null {
@@ -161,15 +179,25 @@ export class FakeHost {
         return { output: JSON.stringify(this.connectivity(args)) }
       case 'free-network-addresses': {
         const nets = JSON.parse(args[0]!) as string[]
-        return { output: JSON.stringify(nets.map(network => ({ network, free_addresses: freeAddresses(network) }))) }
+        return {
+          output: JSON.stringify(nets.map(network => ({ network, free_addresses: freeAddresses(network) })))
+        }
       }
       case 'ntp-synchronizer':
-        return { output: JSON.stringify({ ntp_sources: [{ source_name: 'clock.example.com', source_state: 'synced' }] }) }
+        return {
+          output: JSON.stringify({
+            ntp_sources: [{ source_name: 'clock.example.com', source_state: 'synced' }]
+          })
+        }
       case 'domain-resolution':
         return { output: JSON.stringify(this.resolve(args)) }
       case 'verify-vips': {
         const vips = JSON.parse(args[0]!) as { vip: string; vip_type: string }[]
-        return { output: JSON.stringify(vips.map(v => ({ vip: v.vip, vip_type: v.vip_type, verification: 'succeeded' }))) }
+        return {
+          output: JSON.stringify(
+            vips.map(v => ({ vip: v.vip, vip_type: v.vip_type, verification: 'succeeded' }))
+          )
+        }
       }
       case 'installation-disk-speed-check': {
         const { path } = JSON.parse(args[0]!) as { path: string }
@@ -177,7 +205,17 @@ export class FakeHost {
       }
       case 'container-image-availability': {
         const { images } = JSON.parse(args[0]!) as { images: string[] }
-        return { output: JSON.stringify({ images: images.map(name => ({ name, result: 'success', size_bytes: 400_000_000, time: 10, download_rate: 100 })) }) }
+        return {
+          output: JSON.stringify({
+            images: images.map(name => ({
+              name,
+              result: 'success',
+              size_bytes: 400_000_000,
+              time: 10,
+              download_rate: 100
+            }))
+          })
+        }
       }
       case 'install':
         this.installRequest = JSON.parse(args[0]!) as Record<string, unknown>
@@ -237,13 +275,39 @@ export class FakeHost {
           installation_eligibility: { eligible: true, not_eligible_reasons: [] }
         }
       ],
-      cpu: { count: s.cpus, frequency: 2400, flags: ['vmx'], model_name: 'Intel Xeon', architecture: 'x86_64' },
-      memory: { physical_bytes: s.memoryGiB * 1024 ** 3, usable_bytes: s.memoryGiB * 1024 ** 3 - 200 * 1024 ** 2, physical_bytes_method: 'dmidecode' },
-      boot: { current_boot_mode: 'uefi', pxe_interface: '', command_line: 'BOOT_IMAGE=/images/pxeboot/vmlinuz', secure_boot_state: 'Disabled', device_type: 'ephemeral' },
-      system_vendor: { manufacturer: 'Red Hat', product_name: 'KVM', serial_number: s.id.slice(0, 8), virtual: true },
+      cpu: {
+        count: s.cpus,
+        frequency: 2400,
+        flags: ['vmx'],
+        model_name: 'Intel Xeon',
+        architecture: 'x86_64'
+      },
+      memory: {
+        physical_bytes: s.memoryGiB * 1024 ** 3,
+        usable_bytes: s.memoryGiB * 1024 ** 3 - 200 * 1024 ** 2,
+        physical_bytes_method: 'dmidecode'
+      },
+      boot: {
+        current_boot_mode: 'uefi',
+        pxe_interface: '',
+        command_line: 'BOOT_IMAGE=/images/pxeboot/vmlinuz',
+        secure_boot_state: 'Disabled',
+        device_type: 'ephemeral'
+      },
+      system_vendor: {
+        manufacturer: 'Red Hat',
+        product_name: 'KVM',
+        serial_number: s.id.slice(0, 8),
+        virtual: true
+      },
       routes: [
         { interface: 'eth0', gateway, destination: '0.0.0.0', family: 2, metric: 100 },
-        { interface: 'eth0', destination: `${s.ip.split('.').slice(0, 3).join('.')}.0`, family: 2, metric: 100 }
+        {
+          interface: 'eth0',
+          destination: `${s.ip.split('.').slice(0, 3).join('.')}.0`,
+          family: 2,
+          metric: 100
+        }
       ],
       tpm_version: '2.0',
       gpus: []
@@ -251,16 +315,32 @@ export class FakeHost {
   }
 
   connectivity(args: string[]): Record<string, unknown> {
-    const remotes = JSON.parse(args[0]!) as { host_id: string; nics: { name: string; mac: string; ip_addresses: string[] }[] }[]
+    const remotes = JSON.parse(args[0]!) as {
+      host_id: string
+      nics: { name: string; mac: string; ip_addresses: string[] }[]
+    }[]
     return {
       remote_hosts: remotes
         .map(r => ({
           host_id: r.host_id,
           l2_connectivity: r.nics.flatMap(n =>
-            n.ip_addresses.filter(a => !a.includes(':')).map(a => ({ outgoing_nic: 'eth0', remote_ip_address: a.split('/')[0]!, remote_mac: n.mac, successful: true }))
+            n.ip_addresses
+              .filter(a => !a.includes(':'))
+              .map(a => ({
+                outgoing_nic: 'eth0',
+                remote_ip_address: a.split('/')[0]!,
+                remote_mac: n.mac,
+                successful: true
+              }))
           ),
           l3_connectivity: r.nics.flatMap(n =>
-            n.ip_addresses.map(a => ({ outgoing_nic: 'eth0', remote_ip_address: a.split('/')[0]!, successful: true, average_rtt_ms: 0.4, packet_loss_percentage: 0 }))
+            n.ip_addresses.map(a => ({
+              outgoing_nic: 'eth0',
+              remote_ip_address: a.split('/')[0]!,
+              successful: true,
+              average_rtt_ms: 0.4,
+              packet_loss_percentage: 0
+            }))
           )
         }))
         .sort((a, b) => a.host_id.localeCompare(b.host_id))

@@ -47,7 +47,12 @@ export async function createCluster(api: Api, spec: ClusterSpec, idBase = 0): Pr
         base_dns_domain: spec.baseDomain ?? 'example.com',
         control_plane_count: single ? 1 : spec.masters,
         ...(single ? { high_availability_mode: 'None' } : {}),
-        ...(!single ? { api_vips: [{ ip: spec.apiVip ?? `${net}.250` }], ingress_vips: [{ ip: spec.ingressVip ?? `${net}.251` }] } : {}),
+        ...(!single
+          ? {
+              api_vips: [{ ip: spec.apiVip ?? `${net}.250` }],
+              ingress_vips: [{ ip: spec.ingressVip ?? `${net}.251` }]
+            }
+          : {}),
         ...(!single ? { machine_networks: [{ cidr: `${net}.0/24` }] } : {})
       }
     }),
@@ -56,7 +61,14 @@ export async function createCluster(api: Api, spec: ClusterSpec, idBase = 0): Pr
   ).body
   const infraEnv = expectStatus(
     await api.call('POST', '/v2/infra-envs', {
-      body: { name: `${spec.name}-ie`, pull_secret: PULL_SECRET, cluster_id: cluster.id, openshift_version: spec.version ?? '4.18', cpu_architecture: 'x86_64', image_type: 'full-iso' }
+      body: {
+        name: `${spec.name}-ie`,
+        pull_secret: PULL_SECRET,
+        cluster_id: cluster.id,
+        openshift_version: spec.version ?? '4.18',
+        cpu_architecture: 'x86_64',
+        image_type: 'full-iso'
+      }
     }),
     201,
     'register infra-env'
@@ -78,7 +90,12 @@ export async function createCluster(api: Api, spec: ClusterSpec, idBase = 0): Pr
 }
 
 /** Polls every host (answering steps), runs a monitor round, until `done` or `rounds` run out. */
-export async function drive(hosts: FakeHost[], monitors: () => Promise<unknown>, done: () => Promise<boolean>, rounds = 40): Promise<void> {
+export async function drive(
+  hosts: FakeHost[],
+  monitors: () => Promise<unknown>,
+  done: () => Promise<boolean>,
+  rounds = 40
+): Promise<void> {
   for (let i = 0; i < rounds; i++) {
     for (const host of hosts) await host.poll()
     await monitors()
@@ -87,7 +104,9 @@ export async function drive(hosts: FakeHost[], monitors: () => Promise<unknown>,
   const states = await Promise.all(
     hosts.map(async h => {
       const view = await h.get()
-      const failing = Object.values(JSON.parse(view.validations_info || '{}') as Record<string, { id: string; status: string }[]>)
+      const failing = Object.values(
+        JSON.parse(view.validations_info || '{}') as Record<string, { id: string; status: string }[]>
+      )
         .flat()
         .filter(v => v.status !== 'success')
         .map(v => `${v.id}=${v.status}`)
@@ -98,7 +117,11 @@ export async function drive(hosts: FakeHost[], monitors: () => Promise<unknown>,
 }
 
 export async function clusterStatus(api: Api, clusterId: string): Promise<string> {
-  return expectStatus(await api.call('GET', `/v2/clusters/${clusterId}?exclude-hosts=true`), 200, 'get cluster').body.status
+  return expectStatus(
+    await api.call('GET', `/v2/clusters/${clusterId}?exclude-hosts=true`),
+    200,
+    'get cluster'
+  ).body.status
 }
 
 export async function hostStatuses(hosts: FakeHost[]): Promise<string[]> {
@@ -107,21 +130,49 @@ export async function hostStatuses(hosts: FakeHost[]): Promise<string[]> {
 
 /** The controller's finalizing sequence (agent-protocol §4.5). */
 export async function finalize(api: Api, clusterId: string, operators = ['console']): Promise<void> {
-  expectStatus(await api.call('PUT', `/v2/clusters/${clusterId}/progress`, { body: { finalizing_stage: 'Waiting for cluster operators' } }), 200, 'finalizing progress')
-  const listed = expectStatus(await api.call('GET', `/v2/clusters/${clusterId}/monitored-operators`), 200, 'list operators').body as { name: string }[]
+  expectStatus(
+    await api.call('PUT', `/v2/clusters/${clusterId}/progress`, {
+      body: { finalizing_stage: 'Waiting for cluster operators' }
+    }),
+    200,
+    'finalizing progress'
+  )
+  const listed = expectStatus(
+    await api.call('GET', `/v2/clusters/${clusterId}/monitored-operators`),
+    200,
+    'list operators'
+  ).body as { name: string }[]
   for (const name of operators) {
     if (!listed.some(o => o.name === name)) throw new Error(`operator ${name} not listed`)
     expectStatus(
-      await api.call('PUT', `/v2/clusters/${clusterId}/monitored-operators`, { body: { name, status: 'available', status_info: 'All is well', version: '4.18.25' } }),
+      await api.call('PUT', `/v2/clusters/${clusterId}/monitored-operators`, {
+        body: { name, status: 'available', status_info: 'All is well', version: '4.18.25' }
+      }),
       200,
       `report ${name}`
     )
   }
-  expectStatus(await api.call('PUT', `/v2/clusters/${clusterId}/progress`, { body: { finalizing_stage: 'Adding router ca' } }), 200, 'finalizing progress')
-  expectStatus(await api.call('POST', `/v2/clusters/${clusterId}/uploads/ingress-cert`, { body: INGRESS_CA }), 201, 'ingress cert')
-  expectStatus(await api.call('PUT', `/v2/clusters/${clusterId}/progress`, { body: { finalizing_stage: 'Done' } }), 200, 'finalizing progress')
   expectStatus(
-    await api.call('POST', `/v2/clusters/${clusterId}/actions/complete-installation`, { body: { is_success: true, error_info: '' } }),
+    await api.call('PUT', `/v2/clusters/${clusterId}/progress`, {
+      body: { finalizing_stage: 'Adding router ca' }
+    }),
+    200,
+    'finalizing progress'
+  )
+  expectStatus(
+    await api.call('POST', `/v2/clusters/${clusterId}/uploads/ingress-cert`, { body: INGRESS_CA }),
+    201,
+    'ingress cert'
+  )
+  expectStatus(
+    await api.call('PUT', `/v2/clusters/${clusterId}/progress`, { body: { finalizing_stage: 'Done' } }),
+    200,
+    'finalizing progress'
+  )
+  expectStatus(
+    await api.call('POST', `/v2/clusters/${clusterId}/actions/complete-installation`, {
+      body: { is_success: true, error_info: '' }
+    }),
     202,
     'complete installation'
   )

@@ -28,7 +28,13 @@ export async function testSimulator(options: SimulatorOptions = {}): Promise<Tes
   const simulator = await createSimulator({
     now: clock.now,
     ...options,
-    timings: { hostMonitorIntervalMs: hour, clusterMonitorIntervalMs: hour, fullScanIntervalMs: 0, installationPreparationMs: 0, ...(options.timings ?? {}) }
+    timings: {
+      hostMonitorIntervalMs: hour,
+      clusterMonitorIntervalMs: hour,
+      fullScanIntervalMs: 0,
+      installationPreparationMs: 0,
+      ...(options.timings ?? {})
+    }
   })
   return { simulator, api: injectApi(simulator.app), clock, tick: () => simulator.runMonitors() }
 }
