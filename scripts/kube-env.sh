@@ -69,7 +69,7 @@ build_one() {
   log "$bin: building (a cold build of all four takes ~8 min on 2 cores)"
   tmp="$BIN_DIR/.$bin.tmp.$$"
   local start=$SECONDS
-  (cd "$dir" && GOFLAGS=-buildvcs=false CGO_ENABLED=0 go build -trimpath -ldflags "$(ldflags_for "$bin")" -o "$tmp" .) ||
+  (cd "$dir" && GOFLAGS=-buildvcs=false go build -trimpath -ldflags "$(ldflags_for "$bin")" -o "$tmp" .) ||
     {
       rm -f "$tmp"
       die "$bin: go build failed"
@@ -129,12 +129,12 @@ stop_component() {
   if [[ -z "$pid" ]]; then return 0; fi
   if is_running "$name"; then
     kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 100; i++)); do
+    for ((i = 0; i < 50; i++)); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
     done
     if kill -0 "$pid" 2>/dev/null; then
-      log "$name (pid $pid) did not stop in 10 s; killing it"
+      log "$name (pid $pid) did not stop in 5 s; killing it"
       kill -KILL "$pid" 2>/dev/null || true
     fi
     log "$name stopped (pid $pid)"
@@ -271,11 +271,13 @@ cmd_up() {
     die "$STATE is not empty and was not made by kube-env; set KUBE_ENV_DIR to another directory"
   fi
   [[ -d "$STATE/pids" ]] && cmd_down >/dev/null 2>&1 || true
+  local -a needed=(etcd kube-apiserver kubectl)
+  [[ "${KUBE_ENV_CONTROLLERS:-1}" != 1 ]] || needed+=(kube-controller-manager)
   if command -v go >/dev/null; then
-    cmd_build
+    cmd_build "${needed[@]}"
   else
     local b
-    for b in "${ALL_BINS[@]}"; do [[ -x "$BIN_DIR/$b" ]] || die "$BIN_DIR/$b is missing and go is not installed"; done
+    for b in "${needed[@]}"; do [[ -x "$BIN_DIR/$b" ]] || die "$BIN_DIR/$b is missing and go is not installed"; done
   fi
   command -v openssl >/dev/null || die "openssl is not installed"
   command -v curl >/dev/null || die "curl is not installed"
@@ -311,7 +313,7 @@ cmd_up() {
     --cert-dir "$STATE/data/apiserver-certs"
   record_args kube-controller-manager \
     --kubeconfig "$STATE/kubeconfig" \
-    --controllers namespace,garbagecollector,serviceaccount,root-ca-certificate-publisher,clusterrole-aggregation \
+    --controllers namespace-controller,garbage-collector-controller,serviceaccount-controller,root-ca-certificate-publisher-controller,clusterrole-aggregation-controller \
     --leader-elect=false --secure-port 0 --root-ca-file "$c/ca.crt" \
     --service-account-private-key-file "$c/sa.key"
   write_kubeconfig "$(server_url)"
@@ -322,6 +324,11 @@ cmd_up() {
   wait_for "the API server to be ready" 90 kube-apiserver api_ready
   if [[ "${KUBE_ENV_CONTROLLERS:-1}" == 1 ]]; then
     start_component kube-controller-manager
+    sleep 1
+    if ! is_running kube-controller-manager; then
+      tail -n 5 "$STATE/logs/kube-controller-manager.log" >&2 || true
+      die "kube-controller-manager exited at start (log: $STATE/logs/kube-controller-manager.log)"
+    fi
   fi
   if [[ "${KUBE_ENV_CRDS:-1}" == 1 ]]; then install_crds; fi
   log "up: $(server_url)"

@@ -72,11 +72,21 @@ export async function teardownRun(client: KubeClient, options: TeardownOptions):
       logger.info(`deleted ${count} ${info.plural}`)
     }
   }
-  const { items: runNamespaces } = await client
-    .list(KINDS.Namespace, { labelSelector: selector, signal: options.signal })
-    .catch(error => {
+  // Lists are retried like deletes: an API server that restarts answers 429/5xx for a moment.
+  const list = (kind: KindName, limit?: number) =>
+    withRetries(
+      () =>
+        client.list(KINDS[kind], {
+          labelSelector: selector,
+          signal: options.signal,
+          ...(limit ? { limit } : {})
+        }),
+      isRetryable,
+      { signal: options.signal }
+    ).catch(error => {
       throw toUserError(error, client.server)
     })
+  const { items: runNamespaces } = await list('Namespace')
   for (const ns of runNamespaces) namespaces.add(ns.metadata.name)
   for (const kind of TEARDOWN_ORDER) {
     if (kind === 'Secret') {
@@ -88,11 +98,7 @@ export async function teardownRun(client: KubeClient, options: TeardownOptions):
       )
       continue
     }
-    const { items } = await client
-      .list(KINDS[kind], { labelSelector: selector, signal: options.signal })
-      .catch(error => {
-        throw toUserError(error, client.server)
-      })
+    const { items } = await list(kind)
     for (const item of items) {
       if (item.metadata.namespace) namespaces.add(item.metadata.namespace)
       if (kind === 'Namespace') namespaces.add(item.metadata.name)
@@ -109,11 +115,8 @@ export async function teardownRun(client: KubeClient, options: TeardownOptions):
     for (;;) {
       let left = 0
       for (const kind of TEARDOWN_ORDER) {
-        const { items } = await client.list(KINDS[kind], {
-          labelSelector: selector,
-          limit: 1,
-          signal: options.signal
-        })
+        if (kind === 'Secret') continue
+        const { items } = await list(kind, 1)
         if (items.length) {
           // A page of one is enough to know; count exactly only for the report at the end.
           remaining[kind] = items.length
@@ -126,7 +129,7 @@ export async function teardownRun(client: KubeClient, options: TeardownOptions):
       await sleep(1000, options.signal)
     }
     for (const kind of Object.keys(remaining) as KindName[]) {
-      const { items } = await client.list(KINDS[kind], { labelSelector: selector, signal: options.signal })
+      const { items } = await list(kind)
       remaining[kind] = items.length
       const why =
         kind === 'Namespace'

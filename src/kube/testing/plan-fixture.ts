@@ -1,6 +1,8 @@
 /** A small hand-written KubePlan for unit tests of src/kube (no dependency on the plan expander). */
 import type { KubePlan, KubePlanCluster, KubePlanHost } from '../plan-view.js'
 
+const hex = (n: number): string => (n & 255).toString(16).padStart(2, '0')
+
 function hosts(clusterIndex: number, masters: number, workers: number, cidrBase: string): KubePlanHost[] {
   return Array.from({ length: masters + workers }, (_, i) => ({
     index: clusterIndex * 10 + i,
@@ -10,7 +12,7 @@ function hosts(clusterIndex: number, masters: number, workers: number, cidrBase:
     nics: [
       {
         name: 'eth0',
-        mac: `02:00:00:00:${String(clusterIndex).padStart(2, '0')}:${String(i).padStart(2, '0')}`,
+        mac: `02:00:00:${hex(clusterIndex >> 8)}:${hex(clusterIndex)}:${hex(i)}`,
         ipv4: `${cidrBase}.${10 + i}/24`
       }
     ],
@@ -25,7 +27,7 @@ export function clusterFixture(
 ): KubePlanCluster {
   const masters = kind === 'ha' || kind === 'late' ? 3 : 1
   const workers = kind === 'ha' ? 2 : 0
-  const base = `10.0.${index}`
+  const base = `10.${(index >> 8) & 255}.${index & 255}`
   const name = `fx-${kind}-${index}`
   const umn = kind !== 'ha'
   return {
@@ -71,8 +73,7 @@ export function bulkPlan(count: number, runId = 'bulk-run'): KubePlan {
   const kinds = ['sno', 'ha', 'late', 'ie'] as const
   return planFixture(
     Array.from({ length: count }, (_, i) =>
-      clusterFixture(i % 250, kinds[i % kinds.length]!, {
-        index: i,
+      clusterFixture(i, kinds[i % kinds.length]!, {
         name: `bulk-${i}`,
         infraEnvName: `bulk-${i}-infraenv`,
         withNmstate: i % 8 === 1

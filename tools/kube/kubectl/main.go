@@ -14,7 +14,7 @@ import (
 
 func main() {
 	// Verbosity must be known before the command is built (plugins and .kuberc are read then).
-	_ = logs.GlogSetter(cmd.GetLogVerbosity(os.Args))
+	_, _ = logs.GlogSetter(cmd.GetLogVerbosity(os.Args))
 	if err := cli.RunNoErrOutput(cmd.NewDefaultKubectlCommand()); err != nil {
 		util.CheckErr(err)
 	}
