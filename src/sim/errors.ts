@@ -44,7 +44,6 @@ export const SIM_ERRORS = {
     404,
     'monitored operator %s not found in cluster %s'
   ),
-  FILE_NOT_FOUND: spec('SIM_ERR_FILE_NOT_FOUND', 400, 'unknown file name %s'),
   // Bad input that passed the schema
   INVALID_PULL_SECRET: spec('SIM_ERR_INVALID_PULL_SECRET', 400, 'invalid pull secret: %s'),
   UNSUPPORTED_VERSION: spec(

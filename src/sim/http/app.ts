@@ -26,6 +26,8 @@ export function buildApp(deps: RouteDeps): FastifyInstance {
     forceCloseConnections: true
   })
   app.setValidatorCompiler(({ schema, httpPart }) => compileValidator(schema, httpPart ?? 'body'))
+  // The contract consumes JSON only (and multipart for log uploads); text bodies get 415 like go-swagger.
+  app.removeContentTypeParser('text/plain')
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_request, payload, done) =>
     done(null, payload)
   )

@@ -96,7 +96,7 @@ export class FaultInjector {
     if (!this.active) return
     const config = request.routeOptions.config as Partial<RouteConfig> | undefined
     const operationId = config?.operationId
-    if (!operationId) return
+    if (!operationId || config.noFaults) return
     const s = this.settings
     const delay = (s.latencyMs ?? 0) + (s.latencyJitterMs ? this.random() * s.latencyJitterMs : 0)
     if (delay > 0) {

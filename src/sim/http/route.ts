@@ -8,6 +8,8 @@ export interface RouteConfig {
   operationId: string
   /** Security schemes of the operation (any one suffices); the swagger default is userAuth. */
   security: string[]
+  /** Admin and service routes are never delayed, failed or dropped by fault injection. */
+  noFaults?: boolean
 }
 
 function rewriteRefs(schema: unknown): unknown {

@@ -218,7 +218,7 @@ export async function clusterRoutes(app: FastifyInstance, { sim }: RouteDeps): P
     const cluster = getCluster(sim, params(request).cluster_id!)
     const name = query<{ file_name?: string }>(request).file_name ?? ''
     if (!acceptsOctetStream(request)) throw simError('NOT_ACCEPTABLE_DOWNLOAD')
-    if (!FILES.has(name)) throw simError('FILE_NOT_FOUND', name)
+    if (!FILES.has(name)) throw simError('BAD_REQUEST', `unknown file_name ${name}`)
     if (cluster.lastPreparation.status !== 'success')
       throw simError('DOWNLOAD_NOT_READY', name, cluster.id, cluster.status)
     reply
@@ -232,7 +232,7 @@ export async function clusterRoutes(app: FastifyInstance, { sim }: RouteDeps): P
     const name = query<{ file_name?: string }>(request).file_name ?? ''
     if (!acceptsOctetStream(request)) throw simError('NOT_ACCEPTABLE_DOWNLOAD')
     if (!['kubeconfig', 'kubeconfig-noingress', 'kubeadmin-password'].includes(name))
-      throw simError('FILE_NOT_FOUND', name)
+      throw simError('BAD_REQUEST', `unknown file_name ${name}`)
     if (
       cluster.lastPreparation.status !== 'success' ||
       (name === 'kubeconfig' && !cluster.ingressCertUploaded)

@@ -93,7 +93,7 @@ export async function infraEnvRoutes(app: FastifyInstance, { sim }: RouteDeps): 
       content = `#!ipxe\nkernel ${sim.imageServiceUrl()}/boot-artifacts/kernel?arch=${infraEnv.cpuArchitecture} initrd=initrd coreos.live.rootfs_url=${sim.imageServiceUrl()}/boot-artifacts/rootfs\ninitrd --name initrd ${imageUrl(sim, infraEnv)}\nboot\n`
     } else if (name === 'static-network-config') {
       content = infraEnv.staticNetworkConfig
-    } else throw simError('FILE_NOT_FOUND', name)
+    } else throw simError('BAD_REQUEST', `unknown file_name ${name}`)
     reply
       .header('content-type', 'application/octet-stream')
       .header('content-disposition', `attachment; filename=${name}`)

@@ -4,7 +4,9 @@ import { checkFaults, type FaultSettings } from '../http/faults.js'
 import type { RouteConfig } from '../http/route.js'
 import type { RouteDeps } from './deps.js'
 
-const ADMIN: { config: RouteConfig } = { config: { operationId: 'simAdmin', security: ['userAuth'] } }
+const ADMIN: { config: RouteConfig } = {
+  config: { operationId: 'simAdmin', security: ['userAuth'], noFaults: true }
+}
 
 /**
  * Service endpoints outside the API: `/health`, `/ready`, `/metrics`, a placeholder image service at
