@@ -1,9 +1,10 @@
 import { basename } from 'node:path'
-import { readTimelines, type ReadIssue } from '../timeline/reader.js'
+import type { ReadIssue } from '../timeline/reader.js'
 import { ReportAggregator } from './aggregate/aggregator.js'
 import { buildReport, MAX_ISSUES } from './build-report.js'
 import type { Report } from './generated/report.js'
 import type { ReportOutput } from './outputs/output.js'
+import { forEachRecord } from './record-stream.js'
 import { parseThresholds } from './thresholds.js'
 
 export interface ComputeReportOptions {
@@ -24,13 +25,19 @@ export async function computeReport(options: ComputeReportOptions): Promise<Repo
   const aggregator = new ReportAggregator()
   const issues: ReadIssue[] = []
   const listeners = (options.outputs ?? []).filter(o => o.add)
-  for await (const record of readTimelines(options.files, issue => {
-    if (issues.length < MAX_ISSUES) issues.push({ ...issue, file: basename(issue.file) })
-    options.onIssue?.(issue)
-  })) {
-    aggregator.add(record)
-    for (const output of listeners) output.add!(record)
-  }
+  await forEachRecord(
+    options.files,
+    listeners.length
+      ? record => {
+          aggregator.add(record)
+          for (const output of listeners) output.add!(record)
+        }
+      : record => aggregator.add(record),
+    issue => {
+      if (issues.length < MAX_ISSUES) issues.push({ ...issue, file: basename(issue.file) })
+      options.onIssue?.(issue)
+    }
+  )
   const sources = [...aggregator.run.thresholds]
   for (const extra of options.thresholds ?? []) if (!sources.includes(extra)) sources.push(extra)
   const runCount = aggregator.run.thresholds.length

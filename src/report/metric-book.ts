@@ -154,7 +154,7 @@ export class MetricBook {
       requests += totals.requests
       errors += totals.errors
     }
-    this.trends.set('http.req.duration', histogramTrend(http.overall))
+    this.trends.set('http.req.duration', histogramTrend(http.overall()))
     this.counts.set('http.reqs', requests)
     this.rates.set('http.errors', { passes: errors, total: requests })
     for (const name of [...http.endpoints.keys()].sort()) {

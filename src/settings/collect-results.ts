@@ -53,7 +53,7 @@ export const collectResultsTable: StageTable = {
     {
       name: 'artifact-name',
       description:
-        'Artifact name; default assisted-swarm-<run id>. The run directory of one shard is uploaded as <name>-shard-<i>-of-<N>, a whole or merged run as <name>.',
+        'Artifact name; default assisted-swarm-<run id>. The run directory of one shard is uploaded as <name>-shard-<i>, a whole or merged run as <name>.',
       kind: 'string'
     },
     {

@@ -1,6 +1,6 @@
-import * as hdr from 'hdr-histogram-js'
 import type { HttpRecord } from '../../timeline/records.js'
 import type { TrendSource } from '../percentile.js'
+import { decodeLatencyHistogram, LatencyHistogram } from './latency-histogram.js'
 import { TimeBuckets } from './time-buckets.js'
 
 /** Totals of one endpoint over the run: counts and the merged HDR latency histogram (microseconds). */
@@ -9,46 +9,24 @@ export interface EndpointTotals {
   requests: number
   errors: number
   codes: Map<string, number>
-  histogram: hdr.Histogram
+  histogram: LatencyHistogram
 }
-
-/**
- * Histograms the report folds into: the timeline's latency range (1 µs – 1 h, 3 significant digits) with plain
- * 32-bit counters. hdr-histogram-js's "packed" buckets (what the writer uses to keep snapshots small) make
- * decode, add and percentile queries 20–50× slower; 32-bit counters cost 94 kB a histogram, which is why the
- * time buckets of HTTP latency are capped at MAX_HTTP_BUCKETS.
- */
-export function createAggregateHistogram(): hdr.Histogram {
-  return hdr.build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 3_600_000_000,
-    numberOfSignificantValueDigits: 3,
-    bitBucketSize: 32
-  })
-}
-
-function decode(encoded: string): hdr.Histogram {
-  return hdr.decodeFromCompressedBase64(encoded, 32)
-}
-
-/** At most this many latency histograms over time (24 MB). */
-export const MAX_HTTP_BUCKETS = 256
 
 interface HttpBucket {
   requests: number
   errors: number
-  histogram?: hdr.Histogram
+  histogram?: LatencyHistogram
 }
 
 /**
  * Folds the periodic `http` snapshots: per-endpoint totals (histograms merged as they come, each snapshot decoded
- * once and dropped) and, for "latency over time", one merged histogram of all endpoints per time bucket.
+ * once and dropped) and, for "latency over time", one merged histogram of all endpoints per time bucket (sparse
+ * histograms: a bucket costs what its distinct latencies cost, so there is no cap on buckets to speak of).
  * Counts of a snapshot are spread over the buckets its [from, to) interval overlaps, so rates stay smooth
  * whatever the snapshot period; its histogram goes to the bucket of the interval's middle.
  */
 export class HttpAggregate {
   readonly endpoints = new Map<string, EndpointTotals>()
-  readonly overall = createAggregateHistogram()
   /** Longest snapshot interval seen (to choose a bucket width that is not spikier than the data). */
   maxIntervalMs = 0
   private readonly buckets = new TimeBuckets<HttpBucket>(
@@ -60,9 +38,7 @@ export class HttpAggregate {
         if (into.histogram) into.histogram.add(from.histogram)
         else into.histogram = from.histogram
       }
-    },
-    1000,
-    MAX_HTTP_BUCKETS
+    }
   )
 
   add(record: HttpRecord): void {
@@ -71,12 +47,12 @@ export class HttpAggregate {
     this.maxIntervalMs = Math.max(this.maxIntervalMs, to - from)
     let requests = 0
     let errors = 0
-    let merged: hdr.Histogram | undefined
+    let bucket: HttpBucket | undefined
     for (const [name, snapshot] of Object.entries(record.ep ?? {})) {
       if (!snapshot || typeof snapshot.n !== 'number') continue
       let totals = this.endpoints.get(name)
       if (!totals) {
-        totals = { name, requests: 0, errors: 0, codes: new Map(), histogram: createAggregateHistogram() }
+        totals = { name, requests: 0, errors: 0, codes: new Map(), histogram: new LatencyHistogram() }
         this.endpoints.set(name, totals)
       }
       totals.requests += snapshot.n
@@ -86,23 +62,21 @@ export class HttpAggregate {
       requests += snapshot.n
       errors += snapshot.err ?? 0
       if (snapshot.hist) {
-        const decoded = decode(snapshot.hist)
+        const decoded = decodeLatencyHistogram(snapshot.hist)
         totals.histogram.add(decoded)
-        this.overall.add(decoded)
-        if (!merged) merged = createAggregateHistogram()
-        merged.add(decoded)
-        decoded.destroy()
+        bucket ??= this.buckets.at((from + to) / 2)
+        if (bucket.histogram) bucket.histogram.add(decoded)
+        else bucket.histogram = decoded
       }
     }
-    if (!requests && !merged) return
-    this.spread(from, to, requests, errors)
-    const bucket = this.buckets.at((from + to) / 2)
-    if (merged) {
-      if (bucket.histogram) {
-        bucket.histogram.add(merged)
-        merged.destroy()
-      } else bucket.histogram = merged
-    }
+    if (requests) this.spread(from, to, requests, errors)
+  }
+
+  /** All endpoints together. */
+  overall(): LatencyHistogram {
+    const all = new LatencyHistogram()
+    for (const totals of this.endpoints.values()) all.add(totals.histogram)
+    return all
   }
 
   private spread(from: number, to: number, requests: number, errors: number): void {
@@ -136,7 +110,7 @@ export class HttpAggregate {
 }
 
 /** A trend over an HDR histogram of microseconds, answered in milliseconds. */
-export function histogramTrend(histogram: hdr.Histogram | undefined): TrendSource {
+export function histogramTrend(histogram: LatencyHistogram | undefined): TrendSource {
   const count = histogram ? histogram.totalCount : 0
   return {
     count,

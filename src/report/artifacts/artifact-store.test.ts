@@ -8,7 +8,7 @@ describe('artifact names', () => {
   it('carry the run id and, for one shard of a sharded run, the shard', () => {
     const base = artifactBaseName('nightly-123-1')
     expect(base).toBe('assisted-swarm-nightly-123-1')
-    expect(artifactName(base, ['2/4'])).toBe('assisted-swarm-nightly-123-1-shard-2-of-4')
+    expect(artifactName(base, ['2/4'])).toBe('assisted-swarm-nightly-123-1-shard-2')
     expect(artifactName(base, ['0/1'])).toBe('assisted-swarm-nightly-123-1')
     expect(artifactName(base, ['0/2', '1/2'])).toBe('assisted-swarm-nightly-123-1')
     expect(shardArtifactPrefix(base)).toBe('assisted-swarm-nightly-123-1-shard-')

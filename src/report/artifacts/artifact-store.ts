@@ -34,13 +34,13 @@ export function artifactBaseName(runId: string | null | undefined, override?: st
 }
 
 /**
- * The name a run directory is uploaded under: `<base>-shard-<i>-of-<N>` when it holds exactly one shard of a
- * sharded run, else `<base>` (an unsharded run, or the merged report of all shards).
+ * The name a run directory is uploaded under: `<base>-shard-<i>` when it holds exactly one shard of a sharded run
+ * (the name load-test.yml gives its shard artifacts too), else `<base>` (an unsharded run, or the merged report).
  */
 export function artifactName(base: string, shards: string[]): string {
   if (shards.length === 1) {
     const match = /^(\d+)\/(\d+)$/.exec(shards[0]!)
-    if (match && match[2] !== '1') return `${base}-shard-${match[1]}-of-${match[2]}`
+    if (match && match[2] !== '1') return `${base}-shard-${match[1]}`
   }
   return base
 }
