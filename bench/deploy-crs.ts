@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { applyObjects } from '../src/kube/apply.js'
 import { PLACEHOLDER_PULL_SECRET, allObjects, buildRunObjects } from '../src/kube/builders.js'
@@ -30,6 +30,8 @@ interface Row {
   what: string
   objects: number
   seconds: number
+  /** CPU seconds (user + system) of the client: kubectl's process, or this process for deploy-crs. */
+  clientCpu: number
 }
 
 async function main(): Promise<void> {
@@ -53,9 +55,14 @@ async function main(): Promise<void> {
 
     const kubectl = (label: string): void => {
       const start = performance.now()
+      // bash's `time` gives kubectl's own CPU time.
       const result = spawnSync(
-        join(env.binDir, 'kubectl'),
+        'bash',
         [
+          '-c',
+          'TIMEFORMAT="cpu %U %S"; time "$@" >/dev/null',
+          'kubectl',
+          join(env.binDir, 'kubectl'),
           '--kubeconfig',
           env.kubeconfigPath,
           'apply',
@@ -69,7 +76,13 @@ async function main(): Promise<void> {
         { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }
       )
       if (result.status !== 0) throw new Error(`kubectl failed: ${result.stderr.slice(0, 2000)}`)
-      rows.push({ what: label, objects, seconds: (performance.now() - start) / 1000 })
+      const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(result.stderr)
+      rows.push({
+        what: label,
+        objects,
+        seconds: (performance.now() - start) / 1000,
+        clientCpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN
+      })
     }
     const swarm = async (
       label: string,
@@ -80,14 +93,17 @@ async function main(): Promise<void> {
       const client = await KubeClient.create({ kubeconfig: env.kubeconfigPath, maxSockets: limit })
       try {
         const start = performance.now()
+        const cpuStart = process.cpuUsage()
         // What deploy-crs does: build, validate offline, apply.
         const built = allObjects(buildRunObjects(plan, { pullSecret: PLACEHOLDER_PULL_SECRET }))
         if (validate) validateObjects(built)
         const stats = await applyObjects(client, built, { logger: silentLogger, concurrency: limit })
+        const cpu = process.cpuUsage(cpuStart)
         rows.push({
           what: `${label} (${stats.created} created, ${stats.retries} retries)`,
           objects: stats.total,
-          seconds: (performance.now() - start) / 1000
+          seconds: (performance.now() - start) / 1000,
+          clientCpu: (cpu.user + cpu.system) / 1e6
         })
       } finally {
         client.close()
@@ -101,11 +117,14 @@ async function main(): Promise<void> {
     await swarm(`deploy-crs concurrency ${concurrency}: re-apply unchanged`, swarmPlan, concurrency, true)
     await swarm('deploy-crs concurrency 1: re-apply unchanged', swarmPlanSequential, 1, true)
 
-    console.log('\n| contender | objects | seconds | objects/s |\n|---|---:|---:|---:|')
-    for (const row of rows)
+    console.log('\n| contender | objects | seconds | objects/s | client CPU s |\n|---|---:|---:|---:|---:|')
+    for (const row of rows) {
+      const rate = Math.round(row.objects / row.seconds)
       console.log(
-        `| ${row.what} | ${row.objects} | ${row.seconds.toFixed(2)} | ${Math.round(row.objects / row.seconds)} |`
+        `| ${row.what} | ${row.objects} | ${row.seconds.toFixed(2)} | ${rate} | ${row.clientCpu.toFixed(1)} |`
       )
+    }
+    console.log(`\n(load average at the end: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`)
   } finally {
     rmSync(dir, { recursive: true, force: true })
     await env.stop()
