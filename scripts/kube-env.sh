@@ -22,8 +22,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 KUBE_VERSION="v1.37.2"
 ETCD_VERSION="v3.7.3"
 CACHE_ROOT="${ASSISTED_SWARM_CACHE:-$HOME/.cache/assisted-swarm}"
-BIN_DIR="$CACHE_ROOT/kube/$KUBE_VERSION/bin"
+CACHE_BIN_DIR="$CACHE_ROOT/kube/$KUBE_VERSION/bin"
+BIN_DIR="$CACHE_BIN_DIR"
 STATE="${KUBE_ENV_DIR:-/tmp/assisted-swarm-kube-env}"
+# A running env keeps using the binaries it was started with, whatever the cache setting now.
+if [[ "${1:-}" != build && -f "$STATE/bin_dir" ]]; then BIN_DIR="$(cat "$STATE/bin_dir")"; fi
 ALL_BINS=(etcd kube-apiserver kube-controller-manager kubectl)
 # Start order; `down` stops in reverse.
 COMPONENTS=(etcd kube-apiserver kube-controller-manager)
@@ -271,6 +274,7 @@ cmd_up() {
     die "$STATE is not empty and was not made by kube-env; set KUBE_ENV_DIR to another directory"
   fi
   [[ -d "$STATE/pids" ]] && cmd_down >/dev/null 2>&1 || true
+  BIN_DIR="$CACHE_BIN_DIR"
   local -a needed=(etcd kube-apiserver kubectl)
   [[ "${KUBE_ENV_CONTROLLERS:-1}" != 1 ]] || needed+=(kube-controller-manager)
   if command -v go >/dev/null; then
@@ -285,6 +289,7 @@ cmd_up() {
   rm -rf "$STATE"
   mkdir -p "$STATE"/{pids,run,logs,data}
   touch "$STATE/.kube-env"
+  echo "$BIN_DIR" >"$STATE/bin_dir"
   chmod 700 "$STATE"
   make_certs
   local etcd_client etcd_peer api_port

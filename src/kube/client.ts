@@ -201,6 +201,30 @@ export class KubeClient {
     return new KubeClient(kc, agent, options.requestTimeoutMs ?? 30_000)
   }
 
+  /**
+   * Checks the API server answers and accepts our credentials (GET /version, which every authenticated
+   * identity may read), retrying connection failures for at most `timeoutMs`, so a wrong address fails
+   * in seconds rather than after the minutes of retries an apply allows for a restart.
+   */
+  async probe(options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<string> {
+    const deadline = Date.now() + (options.timeoutMs ?? 10_000)
+    for (let delay = 200; ; delay = Math.min(delay * 2, 2000)) {
+      try {
+        const response = await this.call(
+          HttpMethod.GET,
+          '/version',
+          { signal: options.signal },
+          'GET /version'
+        )
+        return (response.body as { gitVersion?: string }).gitVersion ?? 'unknown'
+      } catch (error) {
+        if (options.signal?.aborted || !isRetryable(error) || Date.now() + delay > deadline)
+          throw toUserError(error, this.server)
+        await new Promise(r => setTimeout(r, delay))
+      }
+    }
+  }
+
   /** Frees the connection pool. */
   close(): void {
     this.agent?.destroy()

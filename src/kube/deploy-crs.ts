@@ -66,8 +66,9 @@ export async function deployCrs(options: DeployCrsOptions): Promise<DeployCrsRes
     options.client ??
     (await KubeClient.create({ ...options, maxSockets: options.maxSockets ?? options.concurrency }))
   try {
+    const version = await client.probe({ signal: options.signal })
     logger.info(
-      `applying to ${client.server} with server-side apply (concurrency ${options.concurrency ?? 16})`
+      `applying to ${client.server} (Kubernetes ${version}) with server-side apply (concurrency ${options.concurrency ?? 16})`
     )
     const { applied: _applied, ...stats } = await applyObjects(client, objects, {
       logger,

@@ -99,6 +99,7 @@ async function execute(s: DeployCrsSettings, context: StageContext): Promise<Dep
       maxSockets: s.concurrency
     })
     try {
+      await client.probe({ signal })
       logger.info(`deleting every object labelled with run id ${runId} on ${client.server}`)
       const teardown = await teardownRun(client, {
         runId,
