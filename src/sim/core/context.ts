@@ -5,6 +5,7 @@ import type { ClusterRecord, ClusterStatus, HostRecord, HostStatus } from '../mo
 import { DeadlineQueue } from '../monitor/deadline-queue.js'
 import type { ResolvedOptions } from '../options.js'
 import { clusterDeadline, hostDeadline } from './deadlines.js'
+import type { SimHooks } from './hooks.js'
 
 /**
  * Everything the simulated service shares: options, the store, events, and the monitors' work queues (hosts and
@@ -23,6 +24,8 @@ export class SimContext {
   selfUrl = 'http://127.0.0.1:8090'
   /** Counters the metrics module exposes. */
   readonly counters = { unexpectedStepReplies: 0, hostRefreshes: 0, clusterRefreshes: 0 }
+  /** Extension point: told of host and cluster changes (the kube-api mode, src/sim/kube, listens). */
+  readonly hooks: SimHooks = {}
 
   constructor(readonly opts: ResolvedOptions) {
     this.events = new EventLog(opts.eventsPerScope)
@@ -69,7 +72,10 @@ export class SimContext {
     const now = this.now()
     host.statusInfo = info
     host.updatedAt = now
-    if (old === status) return false
+    if (old === status) {
+      this.hooks.hostChanged?.(host)
+      return false
+    }
     this.store.countHost(old, -1)
     this.store.countHost(status, 1)
     host.status = status
@@ -83,6 +89,7 @@ export class SimContext {
     const cluster = this.store.clusterOf(host)
     if (cluster) this.markClusterDirty(cluster)
     this.scheduleHost(host)
+    this.hooks.hostChanged?.(host)
     return true
   }
 
@@ -92,7 +99,10 @@ export class SimContext {
     const now = this.now()
     cluster.statusInfo = info
     cluster.updatedAt = now
-    if (old === status) return false
+    if (old === status) {
+      this.hooks.clusterChanged?.(cluster)
+      return false
+    }
     this.store.countCluster(old, -1)
     this.store.countCluster(status, 1)
     cluster.status = status
@@ -106,6 +116,7 @@ export class SimContext {
     // Host rules look at the cluster status (preparing, installing, error).
     this.markClusterHostsDirty(cluster)
     this.scheduleCluster(cluster)
+    this.hooks.clusterChanged?.(cluster)
     return true
   }
 

@@ -22,6 +22,7 @@ export async function agentRoutes(app: FastifyInstance, { sim }: RouteDeps): Pro
     const b = body<{ host_id: string; discovery_agent_version?: string }>(request)
     const version = b.discovery_agent_version || agentVersionHeader(request) || ''
     const host = registerHost(sim, infra_env_id!, b.host_id, version)
+    sim.hooks.hostRegistered?.(host)
     reply.code(201).send({
       ...hostView(sim, host),
       next_step_runner_command: {
