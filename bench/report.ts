@@ -7,6 +7,8 @@
  *   npx tsx bench/report.ts --hosts 10000   # smaller
  *   npx tsx bench/report.ts --outputs       # also time writing report.json, summary.md, report.html, junit.xml
  *   npx tsx bench/report.ts --archive       # also time logs.tar.gz
+ *   npx tsx bench/report.ts --threads 1     # read the shards on one thread (default: one per CPU, at most 4)
+ *   npx tsx bench/report.ts --live          # also measure the aggregator's live state after GC (a second pass)
  *
  * The event mix per host follows what launch-swarm records (see test/report/helpers/timeline-generator.ts for
  * the small-scale model): planned, launch, registered, 5 statuses, install, 8–11 installer stages (with the
@@ -15,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as hdr from 'hdr-histogram-js'
@@ -54,10 +56,12 @@ async function main(): Promise<void> {
     [
       '--import',
       'tsx',
+      '--expose-gc',
       fileURLToPath(import.meta.url),
       '--measure',
       dir,
-      ...args.filter(a => a === '--outputs' || a === '--archive')
+      ...args.filter(a => a === '--outputs' || a === '--archive' || a === '--live'),
+      ...(option('threads') ? ['--threads', option('threads')!] : [])
     ],
     {
       stdio: 'inherit'
@@ -74,7 +78,8 @@ async function measure(dir: string, outputs: boolean, archive: boolean): Promise
     .map(f => join(dir, f))
   const started = performance.now()
   const cpuBefore = process.cpuUsage()
-  const report = await computeReport({ files })
+  const threads = option('threads')
+  const report = await computeReport({ files, ...(threads ? { threads: Number(threads) } : {}) })
   const seconds = (performance.now() - started) / 1000
   const cpu = process.cpuUsage(cpuBefore)
   const cpuSeconds = (cpu.user + cpu.system) / 1e6
@@ -82,7 +87,7 @@ async function measure(dir: string, outputs: boolean, archive: boolean): Promise
   const h = report.headline
   console.log(
     `report: ${report.run.records.toLocaleString('en-US')} records, ${h.hosts.launched.toLocaleString('en-US')} hosts, ` +
-      `${h.clusters.planned.toLocaleString('en-US')} clusters in ${seconds.toFixed(2)}s (CPU ${cpuSeconds.toFixed(2)}s) ` +
+      `${h.clusters.planned.toLocaleString('en-US')} clusters on ${threads ?? Math.min(availableParallelism(), 4, files.length)} thread(s) in ${seconds.toFixed(2)}s (CPU ${cpuSeconds.toFixed(2)}s) ` +
       `(${Math.round(report.run.records / seconds).toLocaleString('en-US')} records/s), peak RSS ${rssMb.toFixed(0)} MB`
   )
   console.log(
@@ -113,6 +118,27 @@ async function measure(dir: string, outputs: boolean, archive: boolean): Promise
     }
     console.log(`  peak RSS with outputs ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
   }
+}
+
+/** The streaming state alone: what stays in memory however many records there are. */
+async function live(dir: string): Promise<void> {
+  const { forEachRecord } = await import('../src/report/record-stream.js')
+  const { ReportAggregator } = await import('../src/report/aggregate/aggregator.js')
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (!gc) return console.log('  live state: run with --expose-gc')
+  gc()
+  const before = process.memoryUsage()
+  const aggregator = new ReportAggregator()
+  const files = readdirSync(dir)
+    .filter(f => f.endsWith('.jsonl'))
+    .map(f => join(dir, f))
+  await forEachRecord(files, r => aggregator.add(r))
+  gc()
+  const after = process.memoryUsage()
+  const mb = (after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers) / 1e6
+  console.log(
+    `  live state after GC: ${mb.toFixed(0)} MB for ${aggregator.hosts.size.toLocaleString('en-US')} hosts (${((mb * 1e6) / aggregator.hosts.size).toFixed(0)} bytes a host)`
+  )
 }
 
 const STAGES: Record<string, string[]> = {
@@ -477,5 +503,7 @@ function generate(dir: string, hostCount: number): number {
   return total
 }
 
-if (args[0] === '--measure') await measure(args[1]!, args.includes('--outputs'), args.includes('--archive'))
-else await main()
+if (args[0] === '--measure') {
+  await measure(args[1]!, args.includes('--outputs'), args.includes('--archive'))
+  if (args.includes('--live')) await live(args[1]!)
+} else await main()

@@ -1,10 +1,10 @@
 import { basename } from 'node:path'
 import type { ReadIssue } from '../timeline/reader.js'
-import { ReportAggregator } from './aggregate/aggregator.js'
+import type { TimelineRecord } from '../timeline/records.js'
 import { buildReport, MAX_ISSUES } from './build-report.js'
 import type { Report } from './generated/report.js'
 import type { ReportOutput } from './outputs/output.js'
-import { forEachRecord } from './record-stream.js'
+import { aggregateFiles } from './parallel-aggregate.js'
 import { parseThresholds } from './thresholds.js'
 
 export interface ComputeReportOptions {
@@ -15,29 +15,29 @@ export interface ComputeReportOptions {
   /** Outputs that want each record as it streams by. */
   outputs?: ReportOutput[]
   onIssue?: (issue: ReadIssue) => void
+  /** Threads reading the files (default: as many as CPUs and files allow; see aggregateFiles). */
+  threads?: number
 }
 
 /**
  * Computes the report of one or more timelines in one streaming pass (shards merge by concatenation: the result
- * does not depend on how the run was split). Thresholds come from the run records and `thresholds`.
+ * does not depend on how the run was split), shard files read by several threads when there are CPUs to spare.
+ * Thresholds come from the run records and `thresholds`.
  */
 export async function computeReport(options: ComputeReportOptions): Promise<Report> {
-  const aggregator = new ReportAggregator()
   const issues: ReadIssue[] = []
   const listeners = (options.outputs ?? []).filter(o => o.add)
-  await forEachRecord(
-    options.files,
-    listeners.length
-      ? record => {
-          aggregator.add(record)
-          for (const output of listeners) output.add!(record)
-        }
-      : record => aggregator.add(record),
-    issue => {
+  const aggregator = await aggregateFiles(options.files, {
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
+    ...(listeners.length
+      ? { onRecord: (record: TimelineRecord) => listeners.forEach(o => o.add!(record)) }
+      : {}),
+    maxIssues: MAX_ISSUES,
+    onIssue: issue => {
       if (issues.length < MAX_ISSUES) issues.push({ ...issue, file: basename(issue.file) })
       options.onIssue?.(issue)
     }
-  )
+  })
   const sources = [...aggregator.run.thresholds]
   for (const extra of options.thresholds ?? []) if (!sources.includes(extra)) sources.push(extra)
   const runCount = aggregator.run.thresholds.length

@@ -28,4 +28,9 @@ export class StringTable {
   get size(): number {
     return this.texts.length
   }
+
+  /** Every text, by id (for moving state between threads). */
+  all(): readonly string[] {
+    return this.texts
+  }
 }

@@ -9,11 +9,20 @@ import type {
 import { stageMetricName } from '../metric-catalogue.js'
 import { SampleBuffer } from '../sample-buffer.js'
 import { StringTable } from '../string-table.js'
-import { ClusterTable, earliest, type ClusterState } from './cluster-table.js'
-import { ErrorGroups } from './error-groups.js'
-import { HOST_DIED, HOST_EXITED, HOST_FROZEN, HOST_LAUNCHED, HostTable } from './host-table.js'
-import { HttpAggregate } from './http-aggregate.js'
-import { RunTracker } from './run-tracker.js'
+import { ClusterTable, earliest, mergeClusterTable, type ClusterState } from './cluster-table.js'
+import { ErrorGroups, type ErrorGroupState } from './error-groups.js'
+import {
+  exportHostTable,
+  HOST_DIED,
+  HOST_EXITED,
+  HOST_FROZEN,
+  HOST_LAUNCHED,
+  HostTable,
+  mergeHostTable,
+  type HostTableState
+} from './host-table.js'
+import { HttpAggregate, type HttpAggregateState } from './http-aggregate.js'
+import { RunTracker, type RunTrackerState } from './run-tracker.js'
 import {
   CLUSTER_FAILED_STATUSES,
   CLUSTER_INSTALL_STARTED_STATUSES,
@@ -21,7 +30,7 @@ import {
   HOST_INSTALLING_STATUSES,
   TERMINAL_STAGES
 } from './statuses.js'
-import { StatusOverTime } from './status-over-time.js'
+import { StatusOverTime, type StatusOverTimeState } from './status-over-time.js'
 
 /** Time hosts spent in one installer stage, keyed by the stage's metric slug. */
 export interface StageStats {
@@ -32,6 +41,31 @@ export interface StageStats {
   /** Sum and count of (stage start − host installing start), to list stages in the order hosts meet them. */
   offsetSum: number
   offsetCount: number
+}
+
+/**
+ * Everything a ReportAggregator learnt, as plain data that can cross to another thread (structured clone) and
+ * be merged into another aggregator: how several threads share the reading of a sharded run.
+ */
+export interface AggregatorState {
+  records: number
+  outOfOrderStages: number
+  strings: string[]
+  run: RunTrackerState
+  hosts: HostTableState
+  clusters: ClusterState[]
+  http: HttpAggregateState
+  errors: { groups: ErrorGroupState[]; total: number }
+  counters: [string, number][]
+  hostStates: StatusOverTimeState
+  clusterStates: StatusOverTimeState
+  stages: {
+    stage: string
+    samples: Float64Array
+    reportedBy: StageRecord['by'][]
+    offsetSum: number
+    offsetCount: number
+  }[]
 }
 
 /**
@@ -54,6 +88,8 @@ export class ReportAggregator {
   private readonly stageIds = new StringTable()
   private readonly stageBySlug: StageStats[] = []
   records = 0
+  /** States merged in from other threads. */
+  merges = 0
   /** Stage reports older than the host's current stage (cannot be timed). */
   outOfOrderStages = 0
 
@@ -180,6 +216,58 @@ export class ReportAggregator {
     hosts.stage[i] = TERMINAL_STAGES.has(record.stage) ? -1 : id
     hosts.stageT[i] = t
     if (record.stage === 'Done') hosts.reach('installed', i, t)
+  }
+
+  exportState(): AggregatorState {
+    return {
+      records: this.records,
+      outOfOrderStages: this.outOfOrderStages,
+      strings: this.strings.all().slice(),
+      run: this.run.exportState(),
+      hosts: exportHostTable(this.hosts),
+      clusters: this.clusters.all.map(c => ({ ...c })),
+      http: this.http.exportState(),
+      errors: this.errors.exportState(),
+      counters: [...this.counters],
+      hostStates: this.hostStates.exportState(),
+      clusterStates: this.clusterStates.exportState(),
+      stages: [...new Set(this.stages.values())].map(s => ({
+        stage: s.stage,
+        samples: s.samples.freeze().slice(),
+        reportedBy: [...s.reportedBy],
+        offsetSum: s.offsetSum,
+        offsetCount: s.offsetCount
+      }))
+    }
+  }
+
+  /**
+   * Adds what another aggregator saw (its exportState, possibly from another thread). The result is the same as
+   * one aggregator reading both sets of files, provided each host's records are in one set (true of shard files).
+   */
+  merge(state: AggregatorState): void {
+    this.merges++
+    this.records += state.records
+    this.outOfOrderStages += state.outOfOrderStages
+    const ids = state.strings.map(text => this.strings.id(text))
+    const string = (id: number): number => ids[id]!
+    this.run.merge(state.run)
+    mergeClusterTable(this.clusters, state.clusters, string)
+    const clusterNumbers = state.clusters.map(c => this.clusters.of(c.name).number)
+    mergeHostTable(this.hosts, state.hosts, string, n => clusterNumbers[n]!)
+    this.http.merge(state.http)
+    this.errors.merge(state.errors)
+    for (const [name, value] of state.counters)
+      this.counters.set(name, (this.counters.get(name) ?? 0) + value)
+    this.hostStates.merge(state.hostStates, string)
+    this.clusterStates.merge(state.clusterStates, string)
+    for (const other of state.stages) {
+      const stats = this.stageStats(other.stage)
+      for (const value of other.samples) stats.samples.push(value)
+      for (const by of other.reportedBy) stats.reportedBy.add(by)
+      stats.offsetSum += other.offsetSum
+      stats.offsetCount += other.offsetCount
+    }
   }
 
   /**

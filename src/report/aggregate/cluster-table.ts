@@ -62,9 +62,53 @@ export class ClusterTable {
   get size(): number {
     return this.all.length
   }
+
+  has(name: string): boolean {
+    return this.byName.has(name)
+  }
 }
 
 /** Keeps the earliest time. */
 export function earliest(current: number, t: number): number {
+  if (Number.isNaN(t)) return current
   return current <= t ? current : t
+}
+
+/**
+ * Adds clusters of another thread's table (plain objects) to `table`: earliest milestones, latest status, failure
+ * flags combined. `string` translates interned chart states.
+ */
+export function mergeClusterTable(
+  table: ClusterTable,
+  states: ClusterState[],
+  string: (id: number) => number
+): void {
+  for (const other of states) {
+    const existed = table.has(other.name)
+    const c = table.of(other.name)
+    c.id ??= other.id
+    c.sno ??= other.sno
+    c.plannedHosts ??= other.plannedHosts
+    for (const key of [
+      'planned',
+      'created',
+      'ready',
+      'installRequested',
+      'installing',
+      'finalizing',
+      'installed',
+      'ended',
+      'installStarted'
+    ] as const) {
+      c[key] = earliest(c[key], other[key])
+    }
+    if (!Number.isNaN(other.statusT) && !(c.statusT > other.statusT)) {
+      c.statusT = other.statusT
+      c.status = other.status
+      c.info = other.info
+    } else if (c.info === undefined && other.info !== undefined && !c.status) c.info = other.info
+    c.failed ||= other.failed
+    c.gaveUp ||= other.gaveUp
+    if (!existed || c.chartState === -1) c.chartState = other.chartState < 0 ? -1 : string(other.chartState)
+  }
 }

@@ -19,8 +19,22 @@ export class ErrorGroups {
 
   add(record: ErrorRecord): void {
     this.total++
-    const scope = record.scope ?? 'run'
-    let message = normaliseMessage(String(record.msg ?? ''))
+    const subject = record.h ?? record.c
+    this.group(record.scope ?? 'run', normaliseMessage(String(record.msg ?? '')), 1, subject ? [subject] : [])
+  }
+
+  /** Adds another thread's groups. */
+  merge(state: { groups: ErrorGroupState[]; total: number }): void {
+    this.total += state.total
+    for (const g of state.groups) this.group(g.scope, g.message, g.count, g.examples)
+  }
+
+  exportState(): { groups: ErrorGroupState[]; total: number } {
+    return { groups: [...this.groups.values()], total: this.total }
+  }
+
+  private group(scope: ErrorRecord['scope'], normalised: string, count: number, examples: string[]): void {
+    let message = normalised
     let key = `${scope}\u0000${message}`
     let group = this.groups.get(key)
     if (!group && this.groups.size >= MAX_GROUPS) {
@@ -32,9 +46,8 @@ export class ErrorGroups {
       group = { scope, message, count: 0, examples: [] }
       this.groups.set(key, group)
     }
-    group.count++
-    const subject = record.h ?? record.c
-    if (subject) addExample(group.examples, subject, MAX_EXAMPLES)
+    group.count += count
+    for (const example of examples) addExample(group.examples, example, MAX_EXAMPLES)
   }
 }
 

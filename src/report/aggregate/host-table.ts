@@ -20,6 +20,10 @@ const ID_COLUMNS = ['cluster', 'status', 'info', 'failInfo', 'stage', 'chartStat
 type TimeColumn = (typeof TIME_COLUMNS)[number]
 type IdColumn = (typeof ID_COLUMNS)[number]
 
+/** A HostTable as plain data (structured-clone friendly), to merge the work of several threads. */
+export type HostTableState = { names: string[]; flags: Uint8Array } & Record<TimeColumn, Float64Array> &
+  Record<IdColumn, Int32Array>
+
 /**
  * The small state kept per host while timelines stream by, as columns of typed arrays indexed by host number:
  * first times of each milestone (NaN: not reached), the last status and its info, the current installer stage,
@@ -30,7 +34,7 @@ type IdColumn = (typeof ID_COLUMNS)[number]
  */
 export class HostTable {
   readonly names: string[] = []
-  private readonly index = new Map<string, number>()
+  private readonly byName = new Map<string, number>()
   private capacity = 0
   planned = new Float64Array(0)
   launch = new Float64Array(0)
@@ -66,12 +70,12 @@ export class HostTable {
 
   /** The number of `name`, added when new. */
   of(name: string): number {
-    let i = this.index.get(name)
+    let i = this.byName.get(name)
     if (i === undefined) {
       i = this.names.length
       if (i === this.capacity) this.grow()
       this.names.push(name)
-      this.index.set(name, i)
+      this.byName.set(name, i)
     }
     return i
   }
@@ -91,6 +95,11 @@ export class HostTable {
     if (!(current <= t)) this[column][i] = t
   }
 
+  /** The number of a known host (-1 when unknown). */
+  index(name: string): number {
+    return this.byName.get(name) ?? -1
+  }
+
   has(column: TimeColumn, i: number): boolean {
     return !Number.isNaN(this[column][i]!)
   }
@@ -98,6 +107,48 @@ export class HostTable {
   id(column: IdColumn, i: number): number {
     return this[column][i]!
   }
+}
+
+export function exportHostTable(table: HostTable): HostTableState {
+  const n = table.size
+  const state = { names: table.names.slice(), flags: table.flags.slice(0, n) } as HostTableState
+  for (const column of TIME_COLUMNS) state[column] = table[column].slice(0, n)
+  for (const column of ID_COLUMNS) state[column] = table[column].slice(0, n)
+  return state
+}
+
+/**
+ * Adds the hosts of `state` (another thread's table) to `table`. Interned ids are translated with `string` and
+ * cluster numbers with `cluster`. A host present in both keeps the earliest milestones and the latest status
+ * (hosts live in one shard's file, so this only happens when the same host is in files read by two threads).
+ * Installer-stage tracking is not carried over: it only matters while records stream.
+ */
+export function mergeHostTable(
+  table: HostTable,
+  state: HostTableState,
+  string: (id: number) => number,
+  cluster: (n: number) => number
+): void {
+  const remap = (id: number): number => (id < 0 ? -1 : string(id))
+  state.names.forEach((name, j) => {
+    const existed = table.index(name) >= 0
+    const i = table.of(name)
+    for (const column of TIME_COLUMNS) {
+      if (column === 'statusT' || column === 'stageT') continue
+      const t = state[column][j]!
+      if (!Number.isNaN(t)) table.reach(column, i, t)
+    }
+    if (table.cluster[i] === -1 && state.cluster[j]! >= 0) table.cluster[i] = cluster(state.cluster[j]!)
+    table.flags[i]! |= state.flags[j]!
+    const statusT = state.statusT[j]!
+    if (!Number.isNaN(statusT) && !(table.statusT[i]! > statusT)) {
+      table.statusT[i] = statusT
+      table.status[i] = remap(state.status[j]!)
+      table.info[i] = remap(state.info[j]!)
+    }
+    if (state.failInfo[j]! >= 0) table.failInfo[i] = remap(state.failInfo[j]!)
+    if (!existed || table.chartState[i] === -1) table.chartState[i] = remap(state.chartState[j]!)
+  })
 }
 
 function grown<A extends Float64Array | Int32Array | Uint8Array>(

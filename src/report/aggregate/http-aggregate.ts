@@ -12,6 +12,19 @@ export interface EndpointTotals {
   histogram: LatencyHistogram
 }
 
+export interface HttpAggregateState {
+  maxIntervalMs: number
+  endpoints: {
+    name: string
+    requests: number
+    errors: number
+    codes: [string, number][]
+    histogram: number[]
+  }[]
+  width: number
+  buckets: [number, { requests: number; errors: number; histogram: number[] | undefined }][]
+}
+
 interface HttpBucket {
   requests: number
   errors: number
@@ -100,6 +113,57 @@ export class HttpAggregate {
 
   get width(): number {
     return this.buckets.width
+  }
+
+  exportState(): HttpAggregateState {
+    return {
+      maxIntervalMs: this.maxIntervalMs,
+      endpoints: [...this.endpoints.values()].map(e => ({
+        name: e.name,
+        requests: e.requests,
+        errors: e.errors,
+        codes: [...e.codes],
+        histogram: e.histogram.exportState()
+      })),
+      width: this.buckets.width,
+      buckets: this.buckets
+        .entries()
+        .map(([start, b]) => [
+          start,
+          { requests: b.requests, errors: b.errors, histogram: b.histogram?.exportState() }
+        ])
+    }
+  }
+
+  merge(state: HttpAggregateState): void {
+    this.maxIntervalMs = Math.max(this.maxIntervalMs, state.maxIntervalMs)
+    for (const e of state.endpoints) {
+      let totals = this.endpoints.get(e.name)
+      if (!totals) {
+        totals = { name: e.name, requests: 0, errors: 0, codes: new Map(), histogram: new LatencyHistogram() }
+        this.endpoints.set(e.name, totals)
+      }
+      totals.requests += e.requests
+      totals.errors += e.errors
+      for (const [code, count] of e.codes) totals.codes.set(code, (totals.codes.get(code) ?? 0) + count)
+      totals.histogram.add(LatencyHistogram.fromState(e.histogram))
+    }
+    const imported = state.buckets.map(([start, b]): [number, HttpBucket] => [
+      start,
+      {
+        requests: b.requests,
+        errors: b.errors,
+        ...(b.histogram ? { histogram: LatencyHistogram.fromState(b.histogram) } : {})
+      }
+    ])
+    this.buckets.mergeEntries(imported, state.width, (into, from) => {
+      into.requests += from.requests
+      into.errors += from.errors
+      if (from.histogram) {
+        if (into.histogram) into.histogram.add(from.histogram)
+        else into.histogram = from.histogram
+      }
+    })
   }
 
   /** The bucket starting at `startMs` after coarsening to `widthMs`. */

@@ -34,6 +34,19 @@ export class LatencyHistogram {
     for (const [low, count] of other.counts) this.addBucket(low, other.widths.get(low)!, count)
   }
 
+  /** Non-empty buckets as [low, width, count] triples, flattened (for moving state between threads). */
+  exportState(): number[] {
+    const out: number[] = []
+    for (const [low, count] of this.counts) out.push(low, this.widths.get(low)!, count)
+    return out
+  }
+
+  static fromState(state: number[]): LatencyHistogram {
+    const h = new LatencyHistogram()
+    for (let i = 0; i < state.length; i += 3) h.addBucket(state[i]!, state[i + 1]!, state[i + 2]!)
+    return h
+  }
+
   private lows(): number[] {
     this.sorted ??= [...this.counts.keys()].sort((a, b) => a - b)
     return this.sorted

@@ -1,5 +1,17 @@
 import type { RunRecord } from '../../timeline/records.js'
 
+export interface RunTrackerState {
+  ids: string[]
+  shards: [string, ShardState][]
+  thresholds: string[]
+  name?: string
+  driver?: string
+  target?: string
+  resumed: number
+  firstT: number
+  lastT: number
+}
+
 interface ShardState {
   start: number
   end: number
@@ -68,6 +80,47 @@ export class RunTracker {
         }
         break
     }
+  }
+
+  exportState(): RunTrackerState {
+    return {
+      ids: [...this.ids],
+      shards: [...this.shards].map(([k, v]) => [k, { ...v }]),
+      thresholds: this.thresholds.slice(),
+      ...(this.name ? { name: this.name } : {}),
+      ...(this.driver ? { driver: this.driver } : {}),
+      ...(this.target ? { target: this.target } : {}),
+      resumed: this.resumed,
+      firstT: this.firstT,
+      lastT: this.lastT
+    }
+  }
+
+  /** Adds another thread's run records (a shard seen by both keeps its earliest start and latest end). */
+  merge(state: RunTrackerState): void {
+    for (const id of state.ids) this.ids.add(id)
+    for (const [key, other] of state.shards) {
+      const shard = this.shards.get(key)
+      if (!shard) {
+        this.shards.set(key, { ...other })
+        continue
+      }
+      if (!(shard.start <= other.start)) shard.start = other.start
+      if (!(shard.end >= other.end) && !Number.isNaN(other.end)) {
+        shard.end = other.end
+        shard.endReason = other.endReason
+      }
+      shard.clusters ??= other.clusters
+      shard.hosts ??= other.hosts
+    }
+    for (const threshold of state.thresholds)
+      if (!this.thresholds.includes(threshold)) this.thresholds.push(threshold)
+    this.name ??= state.name
+    this.driver ??= state.driver
+    this.target ??= state.target
+    this.resumed += state.resumed
+    this.firstT = Math.min(this.firstT, state.firstT)
+    this.lastT = Math.max(this.lastT, state.lastT)
   }
 
   /** Earliest start of any shard, else the first record. */

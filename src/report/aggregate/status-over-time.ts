@@ -1,5 +1,11 @@
 import { TimeBuckets } from './time-buckets.js'
 
+export interface StatusOverTimeState {
+  width: number
+  entries: [number, number[]][]
+  seen: number[]
+}
+
 /**
  * How many hosts (or clusters) are in each state over time, from transitions only: each move adds −1 to the old
  * state and +1 to the new one in the bucket of its time; counts are running sums at the end. Memory is one
@@ -25,6 +31,22 @@ export class StatusOverTime {
 
   get width(): number {
     return this.buckets.width
+  }
+
+  exportState(): StatusOverTimeState {
+    return { width: this.buckets.width, entries: this.buckets.entries(), seen: [...this.seen] }
+  }
+
+  /** Adds another thread's moves; `string` translates its interned states. */
+  merge(state: StatusOverTimeState, string: (id: number) => number): void {
+    for (const s of state.seen) this.seen.add(string(s))
+    this.buckets.mergeEntries(state.entries, state.width, (bucket, deltas) =>
+      deltas.forEach((delta, s) => {
+        if (delta === undefined || delta === null) return
+        const to = string(s)
+        bucket[to] = (bucket[to] ?? 0) + delta
+      })
+    )
   }
 
   /** States that ever held an item. */

@@ -73,6 +73,20 @@ export class TimeBuckets<T> {
     this.maxKey = Math.floor(this.maxKey / factor)
   }
 
+  /** Every bucket as [start ms, value], for moving state between threads. */
+  entries(): [number, T][] {
+    return [...this.buckets].map(([key, value]) => [key * this.widthMs, value])
+  }
+
+  /**
+   * Merges buckets of another series (`entries` at `width`, both base × 2^n) into this one, coarsening whichever
+   * is finer; `into` adds an imported value into a bucket of this series.
+   */
+  mergeEntries(entries: [number, T][], width: number, into: (bucket: T, value: T) => void): void {
+    if (width > this.widthMs) this.coarsen(width)
+    for (const [start, value] of entries) into(this.at(start), value)
+  }
+
   /** The bucket starting at `startMs` (a multiple of the width), if any. */
   get(startMs: number): T | undefined {
     return this.buckets.get(Math.floor(startMs / this.widthMs))
