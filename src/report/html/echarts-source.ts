@@ -9,7 +9,7 @@ export const ECHARTS_FILE = 'echarts.common.min.js'
 /**
  * The text of ECharts, to inline in report.html so the file opens offline. Looked up, in order: the
  * ASSISTED_SWARM_ECHARTS_JS environment variable, a copy beside the running module (the action bundle ships
- * dist/collect-results/echarts.common.min.js), and the installed `echarts` package. Undefined when none exists:
+ * dist/shared/echarts.common.min.js, beside the shared bundle), and the installed `echarts` package. Undefined when none exists:
  * the HTML then shows its tables without charts.
  */
 export function loadEchartsSource(env: NodeJS.ProcessEnv = process.env): string | undefined {
