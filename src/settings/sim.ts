@@ -152,6 +152,19 @@ export const simTable: StageTable = {
       action: false
     },
     {
+      name: 'kubeconfig',
+      description:
+        'kube-api mode: act on the CRs (ClusterDeployment, AgentClusterInstall, InfraEnv, NMStateConfig, Agent) of the API server of this kubeconfig like assisted-service does; agents then need the token of the discovery ignition and user routes are closed.',
+      kind: 'path',
+      action: false
+    },
+    {
+      name: 'kube-context',
+      description: 'kube-api mode: the kubeconfig context to use (default: the current one).',
+      kind: 'string',
+      action: false
+    },
+    {
       name: 'fault-latency',
       description: 'Added latency on every API request, e.g. 50ms.',
       kind: 'duration',
@@ -264,7 +277,11 @@ export function simOptions(values: OptionValues): SimulatorOptions {
   const imageServiceBaseUrl = values.string('image-service-base-url')
   const agentKey = values.string('agent-key')
   const userToken = values.string('user-token')
+  const kubeconfig = values.string('kubeconfig')
+  const kubeContext = values.string('kube-context')
   return {
+    ...(kubeconfig ? { kubeconfig } : {}),
+    ...(kubeContext ? { kubeContext } : {}),
     host: values.requiredString('host'),
     port: values.integer('port', 0) ?? 8090,
     profile: values.boolean('fast') ? 'fast' : 'real',

@@ -5,17 +5,96 @@
  */
 export type Severity = 'info' | 'warning' | 'error' | 'critical'
 
+/** Message templates: events keep references to shared strings and render the text when listed. */
+export const EVENT_TEXT = {
+  raw: 0,
+  hostStatus: 1,
+  validationFixed: 2,
+  validationFailed: 3,
+  registered: 4
+} as const
+
+export type EventText = (typeof EVENT_TEXT)[keyof typeof EVENT_TEXT]
+
+interface EventKind {
+  name: string
+  severity: Severity
+  text: EventText
+}
+
+/** (name, severity, template) triples; events keep the index, so the three cost one small integer. */
+const KINDS: EventKind[] = []
+const KIND_INDEX = new Map<string, number>()
+
+function kindOf(name: string, severity: Severity, text: EventText): number {
+  const key = `${name}|${severity}|${text}`
+  let index = KIND_INDEX.get(key)
+  if (index === undefined) {
+    index = KINDS.length
+    KINDS.push({ name, severity, text })
+    KIND_INDEX.set(key, index)
+  }
+  return index
+}
+
+/** Times are kept relative to this epoch so they stay small integers (no boxed number per event). */
+const EPOCH = Date.now()
+
 export class SimEvent {
+  private readonly t: number
+  private readonly k: number
+  private readonly d: string
+
   constructor(
-    readonly time: number,
-    readonly severity: Severity,
-    readonly name: string,
-    readonly message: string,
+    time: number,
+    severity: Severity,
+    name: string,
+    /** The message, or the first argument of the template. */
+    private readonly a: string,
     readonly clusterId: string | null,
     readonly hostId: string | null,
     readonly infraEnvId: string | null,
-    readonly props: string | null = null
-  ) {}
+    props: string | null = null,
+    text: EventText = EVENT_TEXT.raw,
+    private readonly b = '',
+    private readonly c = '',
+    d = ''
+  ) {
+    this.t = time - EPOCH
+    this.k = kindOf(name, severity, text)
+    this.d = text === EVENT_TEXT.raw ? (props ?? '') : d
+  }
+
+  get time(): number {
+    return this.t + EPOCH
+  }
+
+  get severity(): Severity {
+    return KINDS[this.k]!.severity
+  }
+
+  get name(): string {
+    return KINDS[this.k]!.name
+  }
+
+  get props(): string | null {
+    return KINDS[this.k]!.text === EVENT_TEXT.raw && this.d ? this.d : null
+  }
+
+  get message(): string {
+    switch (KINDS[this.k]!.text) {
+      case EVENT_TEXT.hostStatus:
+        return `Host ${this.a}: updated status from ${this.b} to ${this.c} (${this.d})`
+      case EVENT_TEXT.validationFixed:
+        return `Host ${this.a}: validation '${this.b}' is now fixed`
+      case EVENT_TEXT.validationFailed:
+        return `Host ${this.a}: validation '${this.b}' that used to succeed is now failing`
+      case EVENT_TEXT.registered:
+        return `Host ${this.a}: Successfully registered`
+      default:
+        return this.a
+    }
+  }
 }
 
 export interface EventQuery {

@@ -31,6 +31,8 @@ export interface RunningSimulator extends Simulator {
   /** Base URL, e.g. `http://127.0.0.1:8090` (the API is under `/api/assisted-install/v2`). */
   url: string
   port: number
+  /** The kube-api mode's controller, when started with `kubeconfig`. */
+  kube?: import('./kube/controller.js').KubeController
 }
 
 /**
@@ -117,6 +119,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
  * `serviceBaseUrl`, which defaults to the URL it listens on.
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const kubeMode = options.kubeconfig ? await import('./kube/index.js') : undefined
+  if (kubeMode) options = kubeMode.kubeModeOptions(options)
   const simulator = await createSimulator(options)
   const host = options.host ?? '127.0.0.1'
   try {
@@ -129,5 +133,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8090)
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   simulator.sim.selfUrl = url
-  return { ...simulator, url, port }
+  if (!kubeMode || !options.kubeconfig) return { ...simulator, url, port }
+  let kube: Awaited<ReturnType<typeof kubeMode.startKubeMode>>
+  try {
+    kube = await kubeMode.startKubeMode(simulator.sim, {
+      kubeconfig: options.kubeconfig,
+      ...(options.kubeContext ? { context: options.kubeContext } : {}),
+      logger: simulator.sim.opts.logger
+    })
+  } catch (error) {
+    await simulator.close().catch(() => undefined)
+    throw error
+  }
+  const close = simulator.close
+  let closing: Promise<void> | undefined
+  return {
+    ...simulator,
+    url,
+    port,
+    kube: kube.controller,
+    close: () => (closing ??= kube.stop().finally(() => close()))
+  }
 }

@@ -84,6 +84,13 @@ export interface SimulatorOptions {
   /** The clock (ms since the epoch); tests may inject one. */
   now?: () => number
   logger?: Logger
+  /**
+   * kube-api mode (`startSimulator` only): a kubeconfig of the API server whose CRs the simulator acts on
+   * (src/sim/kube). Agents then need the token of the discovery ignition and user routes are closed.
+   */
+  kubeconfig?: string
+  /** kube-api mode: the kubeconfig context (default: the current one). */
+  kubeContext?: string
 }
 
 /** The options with every default filled in, as the rest of the simulator sees them. */

@@ -2,12 +2,12 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs'
 import { mkdir, rename } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { createInterface } from 'node:readline'
-import { summarizeConnectivity } from './cluster/connectivity.js'
 import type { SimContext } from './core/context.js'
 import { SimEvent, type Severity } from './events.js'
 import { summarizeInventory } from './host/inventory.js'
+import { freeNetworksArgs } from './service/host-reset.js'
 import { attachHost } from './model/store.js'
-import { ClusterRecord, HostRecord, InfraEnvRecord } from './model/types.js'
+import { ClusterRecord, HOST_FIELDS, HostRecord, InfraEnvRecord } from './model/types.js'
 
 /**
  * The state file: JSON lines (a header, then one record per line), written to a temporary file and renamed, so
@@ -17,17 +17,6 @@ import { ClusterRecord, HostRecord, InfraEnvRecord } from './model/types.js'
 const FORMAT = 'assisted-swarm-sim-state'
 const VERSION = 1
 
-const HOST_SKIP = new Set([
-  'inv',
-  'conn',
-  'images',
-  'dirty',
-  'queuedDeadline',
-  'id',
-  'infraEnvId',
-  'clusterId',
-  'createdAt'
-])
 const CLUSTER_SKIP = new Set([
   'hosts',
   'hostnameCounts',
@@ -42,6 +31,14 @@ const CLUSTER_SKIP = new Set([
   'createdAt'
 ])
 const INFRA_ENV_SKIP = new Set(['hosts', 'id', 'createdAt'])
+
+/** Copies persisted host fields back through the record's setters. */
+function assignHost(host: HostRecord, data: unknown): HostRecord {
+  const values = data as Record<string, unknown>
+  const target = host as unknown as Record<string, unknown>
+  for (const field of HOST_FIELDS) if (field in values) target[field] = values[field]
+  return host
+}
 
 function plain(record: object, skip: Set<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -82,7 +79,7 @@ function* snapshotLines(sim: SimContext): Iterable<string> {
         clusterId: h.clusterId,
         createdAt: h.createdAt,
         images: h.images ? [...h.images.values()] : null,
-        data: plain(h, HOST_SKIP)
+        data: Object.fromEntries(HOST_FIELDS.map(f => [f, h[f]]))
       })
     }
   }
@@ -136,7 +133,7 @@ export async function loadState(sim: SimContext, path: string): Promise<boolean>
         )
         break
       case 'host': {
-        const h = Object.assign(
+        const h = assignHost(
           new HostRecord(
             item.id as string,
             item.infraEnvId as string,
@@ -148,7 +145,7 @@ export async function loadState(sim: SimContext, path: string): Promise<boolean>
         h.inv = h.inventory
           ? summarizeInventory(JSON.parse(h.inventory) as object, sim.opts.enableVirtualInterfaces)
           : null
-        h.conn = h.connectivity ? summarizeConnectivity(JSON.parse(h.connectivity) as object) : null
+        h.freeNetworksArgs = freeNetworksArgs(h.inv)
         const images = item.images as { name: string; result: string }[] | null
         h.images = images ? new Map(images.map(i => [i.name, i])) : null
         hosts.push({ record: h, clusterId: h.clusterId })
@@ -165,7 +162,7 @@ export async function loadState(sim: SimContext, path: string): Promise<boolean>
           string | null,
           string | null
         ]
-        events.push(new SimEvent(...e))
+        events.push(new SimEvent(e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7]))
         break
       }
       default:

@@ -15,6 +15,19 @@ interface RawReport {
   }[]
 }
 
+/**
+ * A host's stored connectivity report, parsed. Not kept on the host (a parsed report costs several times its
+ * text); the cluster analysis and the latency checks parse it when they run.
+ */
+export function parseConnectivity(host: HostRecord): Map<string, RemoteConnectivity> | null {
+  if (!host.connectivity) return null
+  try {
+    return summarizeConnectivity(JSON.parse(host.connectivity) as RawReport)
+  } catch {
+    return null
+  }
+}
+
 /** The per-remote-host summary of a connectivity-check reply. */
 export function summarizeConnectivity(report: RawReport): Map<string, RemoteConnectivity> {
   const map = new Map<string, RemoteConnectivity>()
@@ -51,8 +64,14 @@ function addressesIn(host: HostRecord, net: ParsedCidr): string[] {
 }
 
 /** Does `from` report reaching `to` on an address of `to` inside the network (L2; for IPv6 L3 also counts)? */
-function reaches(from: HostRecord, to: HostRecord, toAddresses: string[], ipv6: boolean): boolean {
-  const entry = from.conn?.get(to.id)
+function reaches(
+  reports: Map<string, Map<string, RemoteConnectivity> | null>,
+  from: HostRecord,
+  to: HostRecord,
+  toAddresses: string[],
+  ipv6: boolean
+): boolean {
+  const entry = reports.get(from.id)?.get(to.id)
   if (!entry) return false
   return toAddresses.some(a => entry.l2.has(a) || (ipv6 && entry.l3.has(a)))
 }
@@ -89,6 +108,7 @@ export interface ConnectivityAnalysis {
 export function analyzeConnectivity(cluster: ClusterRecord): ConnectivityAnalysis {
   const hosts = [...cluster.hosts.values()]
   const byId = new Map(hosts.map(h => [h.id, h]))
+  const reports = new Map(hosts.map(h => [h.id, parseConnectivity(h)]))
   const groups = new Map<string, Set<string>>()
   const minimum = cluster.controlPlaneCount === 2 ? 2 : 3
   if (cluster.userManagedNetworking) {
@@ -101,7 +121,7 @@ export function analyzeConnectivity(cluster: ClusterRecord): ConnectivityAnalysi
         const mine = (h.inv?.nics ?? []).flatMap(n => (family === 4 ? n.ipv4 : n.ipv6).map(addressOf))
         const others = members.filter(o => o !== h)
         if (others.length === 0) continue
-        if (mine.some(a => others.every(o => o.conn?.get(h.id)?.l3.has(a)))) passing.add(h.id)
+        if (mine.some(a => others.every(o => reports.get(o.id)?.get(h.id)?.l3.has(a)))) passing.add(h.id)
       }
       if (passing.size >= Math.min(minimum, members.length) && members.length >= minimum)
         groups.set(key, passing)
@@ -113,8 +133,8 @@ export function analyzeConnectivity(cluster: ClusterRecord): ConnectivityAnalysi
       const addresses = new Map(hosts.map(h => [h.id, addressesIn(h, net)]))
       const ids = hosts.filter(h => addresses.get(h.id)!.length).map(h => h.id)
       const adjacent = (a: string, b: string): boolean =>
-        reaches(byId.get(a)!, byId.get(b)!, addresses.get(b)!, net.family === 6) &&
-        reaches(byId.get(b)!, byId.get(a)!, addresses.get(a)!, net.family === 6)
+        reaches(reports, byId.get(a)!, byId.get(b)!, addresses.get(b)!, net.family === 6) &&
+        reaches(reports, byId.get(b)!, byId.get(a)!, addresses.get(a)!, net.family === 6)
       const mesh = largestFullMesh(ids, adjacent)
       if (mesh.length >= minimum) groups.set(mn.cidr, new Set(mesh))
       else groups.set(mn.cidr, new Set())
@@ -122,8 +142,9 @@ export function analyzeConnectivity(cluster: ClusterRecord): ConnectivityAnalysi
   }
   const macsByIp = new Map<string, Set<string>>()
   for (const h of hosts) {
-    if (!h.conn) continue
-    for (const entry of h.conn.values()) {
+    const report = reports.get(h.id)
+    if (!report) continue
+    for (const entry of report.values()) {
       for (const [ip, mac] of entry.macs) {
         let set = macsByIp.get(ip)
         if (!set) macsByIp.set(ip, (set = new Set()))

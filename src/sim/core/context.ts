@@ -1,5 +1,5 @@
 import { seededRandom } from '../../util/random.js'
-import { EventLog, SimEvent, type Severity } from '../events.js'
+import { EVENT_TEXT, EventLog, SimEvent, type EventText, type Severity } from '../events.js'
 import { Store } from '../model/store.js'
 import type { ClusterRecord, ClusterStatus, HostRecord, HostStatus } from '../model/types.js'
 import { DeadlineQueue } from '../monitor/deadline-queue.js'
@@ -61,6 +61,34 @@ export class SimContext {
     )
   }
 
+  /** A host event rendered from a template with shared strings (cheaper to keep than a message per host). */
+  hostTemplateEvent(
+    host: HostRecord,
+    severity: Severity,
+    name: string,
+    text: EventText,
+    b = '',
+    c = '',
+    d = ''
+  ): void {
+    this.events.add(
+      new SimEvent(
+        this.now(),
+        severity,
+        name,
+        this.hostName(host),
+        host.clusterId,
+        host.id,
+        host.infraEnvId,
+        null,
+        text,
+        b,
+        c,
+        d
+      )
+    )
+  }
+
   clusterEvent(cluster: ClusterRecord, severity: Severity, name: string, message: string): void {
     this.events.add(new SimEvent(this.now(), severity, name, message, cluster.id, null, null))
   }
@@ -80,11 +108,14 @@ export class SimContext {
     this.store.countHost(status, 1)
     host.status = status
     host.statusUpdatedAt = now
-    this.hostEvent(
+    this.hostTemplateEvent(
       host,
       status === 'error' ? 'error' : 'info',
       'host_status_updated',
-      `Host ${this.hostName(host)}: updated status from ${old} to ${status} (${info})`
+      EVENT_TEXT.hostStatus,
+      old,
+      status,
+      info
     )
     const cluster = this.store.clusterOf(host)
     if (cluster) this.markClusterDirty(cluster)

@@ -58,7 +58,10 @@ export function decodeOutput(output: string, definition: string): { value: unkno
   } catch (error) {
     return { problem: (error as Error).message }
   }
-  const cleaned = dropNulls(parsed)
+  const cleaned = output.includes('null') ? dropNulls(parsed) : parsed
+  // Fast path: an output that is exactly the model (what agents send) needs no pruning.
+  if (modelValidator({ rejectUnknownFields: true }).validate(definition, cleaned).length === 0)
+    return { value: cleaned }
   // Go's unmarshal checks JSON types only: enums, formats, patterns and required fields are not enforced.
   const problems = modelValidator()
     .validate(definition, cleaned)

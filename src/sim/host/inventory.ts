@@ -90,16 +90,20 @@ export function diskEligible(
   return serviceDiskReasons(disk, minDiskGb, openshiftVersion, architecture).length === 0
 }
 
+const NO_STRINGS: string[] = []
+
 /** Parses an inventory (already decoded and pruned to the swagger model) into the summary validations use. */
 export function summarizeInventory(raw: RawInventory, keepVirtualNics: boolean): InventorySummary {
   const disks: DiskSummary[] = (raw.disks ?? []).map(d => {
     const eligibility = d.installation_eligibility
-    const reasons = eligibility?.not_eligible_reasons ?? []
+    const reasons = eligibility?.not_eligible_reasons?.length ? eligibility.not_eligible_reasons : NO_STRINGS
+    const id = diskIdOf(d)
     return {
-      id: diskIdOf(d),
+      id,
       name: d.name ?? '',
       path: d.path ?? (d.name ? `/dev/${d.name}` : ''),
-      byId: d.by_id ?? '',
+      // One string when the agent sent the same value twice (id and by_id usually are).
+      byId: d.by_id === id ? id : (d.by_id ?? ''),
       byPath: d.by_path ?? '',
       sizeBytes: d.size_bytes ?? 0,
       driveType: d.drive_type ?? '',
@@ -120,8 +124,8 @@ export function summarizeInventory(raw: RawInventory, keepVirtualNics: boolean):
       name: n.name ?? '',
       mac: n.mac_address ?? '',
       type: n.type ?? '',
-      ipv4: n.ipv4_addresses ?? [],
-      ipv6: n.ipv6_addresses ?? []
+      ipv4: n.ipv4_addresses?.length ? n.ipv4_addresses : NO_STRINGS,
+      ipv6: n.ipv6_addresses?.length ? n.ipv6_addresses : NO_STRINGS
     }))
   const hasDefaultRoute = (raw.routes ?? []).some(
     r =>

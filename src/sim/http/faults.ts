@@ -92,30 +92,35 @@ export class FaultInjector {
   }
 
   /** The onRequest hook: delay, drop or fail the request. */
-  readonly hook = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!this.active) return
+  /** The onRequest hook (callback style, so the common no-fault case costs no promise): delay, drop or fail. */
+  readonly hook = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
+    if (!this.active) return done()
     const config = request.routeOptions.config as Partial<RouteConfig> | undefined
     const operationId = config?.operationId
-    if (!operationId || config.noFaults) return
+    if (!operationId || config.noFaults) return done()
     const s = this.settings
+    const apply = (): void => {
+      if (this.random() < this.rate(s.dropRate, operationId)) {
+        this.counts.drops++
+        reply.hijack()
+        request.raw.socket?.destroy()
+        return
+      }
+      if (this.random() < this.rate(s.errorRate, operationId)) {
+        this.counts.errors++
+        const status = s.errorStatus ?? SIM_ERRORS.INJECTED_FAULT.status
+        reply
+          .code(status)
+          .header(SIM_ERROR_HEADER, SIM_ERRORS.INJECTED_FAULT.code)
+          .send(errorBody(status, SIM_ERRORS.INJECTED_FAULT.message.replace('%s', operationId)))
+        return
+      }
+      done()
+    }
     const delay = (s.latencyMs ?? 0) + (s.latencyJitterMs ? this.random() * s.latencyJitterMs : 0)
     if (delay > 0) {
       this.counts.delayed++
-      await new Promise(resolve => setTimeout(resolve, delay))
-    }
-    if (this.random() < this.rate(s.dropRate, operationId)) {
-      this.counts.drops++
-      reply.hijack()
-      request.raw.socket?.destroy()
-      return
-    }
-    if (this.random() < this.rate(s.errorRate, operationId)) {
-      this.counts.errors++
-      const status = s.errorStatus ?? SIM_ERRORS.INJECTED_FAULT.status
-      reply
-        .code(status)
-        .header(SIM_ERROR_HEADER, SIM_ERRORS.INJECTED_FAULT.code)
-        .send(errorBody(status, SIM_ERRORS.INJECTED_FAULT.message.replace('%s', operationId)))
-    }
+      setTimeout(apply, delay)
+    } else apply()
   }
 }

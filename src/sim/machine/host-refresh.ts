@@ -1,4 +1,5 @@
 import type { SimContext } from '../core/context.js'
+import { EVENT_TEXT } from '../events.js'
 import { isBeforeRebooting, stageTimeoutMs } from '../core/deadlines.js'
 import { chooseInstallationDisk, diskEligible } from '../host/inventory.js'
 import { hostVersion, minimumRequirements, roleRequirements } from '../host/requirements.js'
@@ -107,19 +108,9 @@ function emitValidationEvents(sim: SimContext, host: HostRecord, before: string,
     const nowBad = now === V.failure || now === V.error
     const id = HOST_VALIDATIONS[i]!.id
     if (wasBad && passing(now)) {
-      sim.hostEvent(
-        host,
-        'info',
-        'host_validation_fixed',
-        `Host ${sim.hostName(host)}: validation '${id}' is now fixed`
-      )
+      sim.hostTemplateEvent(host, 'info', 'host_validation_fixed', EVENT_TEXT.validationFixed, id)
     } else if (passing(was) && nowBad) {
-      sim.hostEvent(
-        host,
-        'warning',
-        'host_validation_failed',
-        `Host ${sim.hostName(host)}: validation '${id}' that used to succeed is now failing`
-      )
+      sim.hostTemplateEvent(host, 'warning', 'host_validation_failed', EVENT_TEXT.validationFailed, id)
     }
   }
 }

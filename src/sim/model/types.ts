@@ -147,41 +147,23 @@ export interface DiskSpeedResult {
   speedMs: number
 }
 
-export class HostRecord {
-  kind: 'Host' | 'AddToExistingClusterHost' = 'Host'
-  status: HostStatus = 'discovering'
-  statusInfo = ''
-  statusUpdatedAt = 0
-  updatedAt = 0
-  registeredAt = 0
-  checkedInAt = 0
-  role: HostRole = 'auto-assign'
-  suggestedRole: HostRole | '' = ''
-  bootstrap = false
-  agentVersion = ''
-  /** Host clock (unix seconds) from the last GET instructions; 0 when never sent. */
-  timestamp = 0
+/** Times are stored relative to this epoch so they stay small integers (unboxed) in every host record. */
+export const TIME_EPOCH = Date.now()
+
+export type ImageStatus = {
+  name: string
+  result: string
+  size_bytes?: number
+  time?: number
+  download_rate?: number
+}
+
+/** Host fields most hosts never set, allocated on first write (keeps the common host small). */
+class HostExtras {
   requestedHostname = ''
-  /** The stored inventory text (re-marshalled as the service stores it). */
-  inventory = ''
-  inv: InventorySummary | null = null
-  installationDiskId = ''
-  installationDiskPath = ''
-  /** The user's disk choice (disks_selected_config with role install). */
   userDiskId = ''
   diskSpeed: DiskSpeedResult | null = null
-  mediaDisconnected = false
-  ntpSources = ''
-  ntpSynced = false
-  domainResolutions = ''
-  connectivity = ''
-  conn: Map<string, RemoteConnectivity> | null = null
-  freeAddresses = ''
-  /** Image name → status as stored (`images_status` JSON is built from it). */
-  images: Map<
-    string,
-    { name: string; result: string; size_bytes?: number; time?: number; download_rate?: number }
-  > | null = null
+  images: Map<string, ImageStatus> | null = null
   apiVipConnectivity = ''
   tangConnectivity = ''
   progress: HostProgress | null = null
@@ -196,23 +178,240 @@ export class HostRecord {
   disksToBeFormatted = ''
   skipFormattingDisks = ''
   connectionTimedOut = false
+}
+
+const NO_EXTRAS: Readonly<HostExtras> = Object.freeze(new HostExtras())
+
+/** The public fields persistence copies (everything a host needs besides derived data). */
+export const HOST_FIELDS = [
+  'kind',
+  'status',
+  'statusInfo',
+  'statusUpdatedAt',
+  'updatedAt',
+  'registeredAt',
+  'checkedInAt',
+  'role',
+  'suggestedRole',
+  'bootstrap',
+  'agentVersion',
+  'timestamp',
+  'inventory',
+  'installationDiskId',
+  'installationDiskPath',
+  'mediaDisconnected',
+  'ntpSources',
+  'ntpSynced',
+  'domainResolutions',
+  'connectivity',
+  'freeAddresses',
+  'validations',
+  ...(Object.keys(new HostExtras()).filter(k => k !== 'images') as (keyof HostExtras)[])
+] as const
+
+export class HostRecord {
+  kind: 'Host' | 'AddToExistingClusterHost' = 'Host'
+  status: HostStatus = 'discovering'
+  statusInfo = ''
+  private tStatus = 0
+  private tUpdated = 0
+  private tRegistered = 0
+  private tCheckedIn = 0
+  private tCreated = 0
+  private tQueued = 0
+  private queued = false
+  role: HostRole = 'auto-assign'
+  suggestedRole: HostRole | '' = ''
+  bootstrap = false
+  agentVersion = ''
+  /** Host clock (unix seconds) from the last GET instructions; 0 when never sent. */
+  timestamp = 0
+  /** The stored inventory text (re-marshalled as the service stores it). */
+  inventory = ''
+  inv: InventorySummary | null = null
+  /** The free-network-addresses step arguments (JSON array text), derived from the inventory; '' when none. */
+  freeNetworksArgs = ''
+  installationDiskId = ''
+  installationDiskPath = ''
+  mediaDisconnected = false
+  ntpSources = ''
+  ntpSynced = false
+  domainResolutions = ''
+  connectivity = ''
+  freeAddresses = ''
   /** Validation statuses, one character per entry of HOST_VALIDATIONS (see validations/host-validations.ts). */
   validations = ''
-  /** Scheduler bookkeeping: the deadline this host is queued for (0: not queued). */
-  queuedDeadline = 0
   /** Set while the host waits in the dirty set. */
   dirty = false
+  private x: HostExtras | null = null
 
   constructor(
     readonly id: string,
     public infraEnvId: string,
     public clusterId: string | null,
-    readonly createdAt: number
+    createdAt: number
   ) {
-    this.statusUpdatedAt = createdAt
-    this.updatedAt = createdAt
-    this.registeredAt = createdAt
-    this.checkedInAt = createdAt
+    const t = createdAt - TIME_EPOCH
+    this.tCreated = t
+    this.tStatus = t
+    this.tUpdated = t
+    this.tRegistered = t
+    this.tCheckedIn = t
+  }
+
+  private get ro(): Readonly<HostExtras> {
+    return this.x ?? NO_EXTRAS
+  }
+
+  private get rw(): HostExtras {
+    return (this.x ??= new HostExtras())
+  }
+
+  get createdAt(): number {
+    return this.tCreated + TIME_EPOCH
+  }
+  get statusUpdatedAt(): number {
+    return this.tStatus + TIME_EPOCH
+  }
+  set statusUpdatedAt(v: number) {
+    this.tStatus = v - TIME_EPOCH
+  }
+  get updatedAt(): number {
+    return this.tUpdated + TIME_EPOCH
+  }
+  set updatedAt(v: number) {
+    this.tUpdated = v - TIME_EPOCH
+  }
+  get registeredAt(): number {
+    return this.tRegistered + TIME_EPOCH
+  }
+  set registeredAt(v: number) {
+    this.tRegistered = v - TIME_EPOCH
+  }
+  get checkedInAt(): number {
+    return this.tCheckedIn + TIME_EPOCH
+  }
+  set checkedInAt(v: number) {
+    this.tCheckedIn = v - TIME_EPOCH
+  }
+  /** Scheduler bookkeeping: the deadline this host is queued for (0: not queued). */
+  get queuedDeadline(): number {
+    return this.queued ? this.tQueued + TIME_EPOCH : 0
+  }
+  set queuedDeadline(v: number) {
+    this.queued = v !== 0
+    this.tQueued = v === 0 ? 0 : v - TIME_EPOCH
+  }
+
+  get requestedHostname(): string {
+    return this.ro.requestedHostname
+  }
+  set requestedHostname(v: string) {
+    if (v || this.x) this.rw.requestedHostname = v
+  }
+  /** The user's disk choice (disks_selected_config with role install). */
+  get userDiskId(): string {
+    return this.ro.userDiskId
+  }
+  set userDiskId(v: string) {
+    if (v || this.x) this.rw.userDiskId = v
+  }
+  get diskSpeed(): DiskSpeedResult | null {
+    return this.ro.diskSpeed
+  }
+  set diskSpeed(v: DiskSpeedResult | null) {
+    if (v || this.x) this.rw.diskSpeed = v
+  }
+  /** Image name → status as stored (`images_status` JSON is built from it). */
+  get images(): Map<string, ImageStatus> | null {
+    return this.ro.images
+  }
+  set images(v: Map<string, ImageStatus> | null) {
+    if (v || this.x) this.rw.images = v
+  }
+  get apiVipConnectivity(): string {
+    return this.ro.apiVipConnectivity
+  }
+  set apiVipConnectivity(v: string) {
+    if (v || this.x) this.rw.apiVipConnectivity = v
+  }
+  get tangConnectivity(): string {
+    return this.ro.tangConnectivity
+  }
+  set tangConnectivity(v: string) {
+    if (v || this.x) this.rw.tangConnectivity = v
+  }
+  get progress(): HostProgress | null {
+    return this.ro.progress
+  }
+  set progress(v: HostProgress | null) {
+    if (v || this.x) this.rw.progress = v
+  }
+  get logsInfo(): string {
+    return this.ro.logsInfo
+  }
+  set logsInfo(v: string) {
+    if (v || this.x) this.rw.logsInfo = v
+  }
+  get logsStartedAt(): number {
+    return this.ro.logsStartedAt
+  }
+  set logsStartedAt(v: number) {
+    if (v || this.x) this.rw.logsStartedAt = v
+  }
+  get logsCollectedAt(): number {
+    return this.ro.logsCollectedAt
+  }
+  set logsCollectedAt(v: number) {
+    if (v || this.x) this.rw.logsCollectedAt = v
+  }
+  get installerVersion(): string {
+    return this.ro.installerVersion
+  }
+  set installerVersion(v: string) {
+    if (v || this.x) this.rw.installerVersion = v
+  }
+  get installerArgs(): string {
+    return this.ro.installerArgs
+  }
+  set installerArgs(v: string) {
+    if (v || this.x) this.rw.installerArgs = v
+  }
+  get machineConfigPoolName(): string {
+    return this.ro.machineConfigPoolName
+  }
+  set machineConfigPoolName(v: string) {
+    if (v || this.x) this.rw.machineConfigPoolName = v
+  }
+  get ignitionConfigOverrides(): string {
+    return this.ro.ignitionConfigOverrides
+  }
+  set ignitionConfigOverrides(v: string) {
+    if (v || this.x) this.rw.ignitionConfigOverrides = v
+  }
+  get nodeLabels(): string {
+    return this.ro.nodeLabels
+  }
+  set nodeLabels(v: string) {
+    if (v || this.x) this.rw.nodeLabels = v
+  }
+  get disksToBeFormatted(): string {
+    return this.ro.disksToBeFormatted
+  }
+  set disksToBeFormatted(v: string) {
+    if (v || this.x) this.rw.disksToBeFormatted = v
+  }
+  get skipFormattingDisks(): string {
+    return this.ro.skipFormattingDisks
+  }
+  set skipFormattingDisks(v: string) {
+    if (v || this.x) this.rw.skipFormattingDisks = v
+  }
+  get connectionTimedOut(): boolean {
+    return this.ro.connectionTimedOut
+  }
+  set connectionTimedOut(v: boolean) {
+    if (v || this.x) this.rw.connectionTimedOut = v
   }
 
   /** The hostname validations use: the user's, else the inventory's. */

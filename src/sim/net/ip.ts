@@ -19,16 +19,23 @@ export function parseIp(text: string): ParsedIp | undefined {
     const value = parseIpv6(text)
     return value === undefined ? undefined : { family: 6, value }
   }
-  const parts = text.split('.')
-  if (parts.length !== 4) return undefined
-  let value = 0n
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return undefined
-    const n = Number(part)
-    if (n > 255) return undefined
-    value = (value << 8n) | BigInt(n)
+  // IPv4 in plain numbers, one bigint at the end (validations parse addresses on every refresh).
+  let value = 0
+  let octet = -1
+  let dots = 0
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    if (ch === 46) {
+      if (octet < 0 || ++dots > 3) return undefined
+      value = value * 256 + octet
+      octet = -1
+    } else if (ch >= 48 && ch <= 57) {
+      octet = octet < 0 ? ch - 48 : octet * 10 + ch - 48
+      if (octet > 255) return undefined
+    } else return undefined
   }
-  return { family: 4, value }
+  if (dots !== 3 || octet < 0) return undefined
+  return { family: 4, value: BigInt(value * 256 + octet) }
 }
 
 function parseIpv6(text: string): bigint | undefined {
@@ -67,10 +74,16 @@ export function bits(family: 4 | 6): number {
   return family === 4 ? 32 : 128
 }
 
+const MASKS: Record<4 | 6, bigint[]> = { 4: [], 6: [] }
+
 function mask(family: 4 | 6, prefix: number): bigint {
+  const cached = MASKS[family][prefix]
+  if (cached !== undefined) return cached
   const total = BigInt(bits(family))
   const p = BigInt(prefix)
-  return ((1n << total) - 1n) ^ ((1n << (total - p)) - 1n)
+  const value = ((1n << total) - 1n) ^ ((1n << (total - p)) - 1n)
+  MASKS[family][prefix] = value
+  return value
 }
 
 export function parseCidr(text: string): ParsedCidr | undefined {

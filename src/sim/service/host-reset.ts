@@ -1,6 +1,19 @@
 import type { SimContext } from '../core/context.js'
+import { networkOf, parseCidr } from '../net/ip.js'
 import { countHostname } from '../model/store.js'
 import type { HostRecord } from '../model/types.js'
+
+/** REST mode: the host's IPv4 networks of /22 or smaller, as the free-network-addresses step arguments. */
+export function freeNetworksArgs(summary: HostRecord['inv']): string {
+  const nets = new Set<string>()
+  for (const nic of summary?.nics ?? []) {
+    for (const a of nic.ipv4) {
+      const net = parseCidr(a)
+      if (net && net.prefix >= 22) nets.add(networkOf(a)!)
+    }
+  }
+  return nets.size ? `[${JSON.stringify(JSON.stringify([...nets]))}]` : ''
+}
 
 /** Replaces the inventory summary, keeping the cluster's hostname counts and cached step arguments right. */
 export function setInventory(
@@ -13,6 +26,7 @@ export function setInventory(
   const before = host.hostname()
   host.inventory = text
   host.inv = summary
+  host.freeNetworksArgs = freeNetworksArgs(summary)
   const after = host.hostname()
   if (cluster) {
     if (before !== after) {
@@ -65,7 +79,6 @@ export function clearClusterData(host: HostRecord): void {
   host.images = null
   host.diskSpeed = null
   host.connectivity = ''
-  host.conn = null
   host.freeAddresses = ''
   host.domainResolutions = ''
   host.installerArgs = ''

@@ -1,5 +1,6 @@
 import type { SimContext } from '../core/context.js'
 import { simError } from '../errors.js'
+import { EVENT_TEXT } from '../events.js'
 import { stagesFor } from '../host/stages.js'
 import { refreshCluster } from '../machine/cluster-refresh.js'
 import { HOST_INFO, refreshHost } from '../machine/host-refresh.js'
@@ -32,6 +33,11 @@ const TO_UNBOUND = new Set<HostStatus>([
   'unbinding-pending-user-action',
   'reclaiming-rebooting'
 ])
+
+/** One shared string for the expected agent image (every host reports it): no copy per host. */
+function agentVersionOf(sim: SimContext, version: string): string {
+  return version === sim.opts.agentImage ? sim.opts.agentImage : version
+}
 
 export function getInfraEnv(sim: SimContext, infraEnvId: string): InfraEnvRecord {
   const infraEnv = sim.store.infraEnvs.get(infraEnvId)
@@ -68,14 +74,14 @@ export function registerHost(
     const host = new HostRecord(hostId, infraEnv.id, cluster?.id ?? null, now)
     host.status = cluster ? 'discovering' : 'discovering-unbound'
     host.statusInfo = HOST_INFO.discovering
-    host.agentVersion = agentVersion
+    host.agentVersion = agentVersionOf(sim, agentVersion)
     if (cluster?.kind === 'AddHostsCluster') {
       host.kind = 'AddToExistingClusterHost'
       host.role = 'worker'
     }
     sim.store.addHost(infraEnv, host, cluster)
     applySingleNodeRole(sim, host)
-    sim.hostEvent(host, 'info', 'host_registration_succeeded', `Host ${host.id}: Successfully registered`)
+    sim.hostTemplateEvent(host, 'info', 'host_registration_succeeded', EVENT_TEXT.registered)
     if (cluster) sim.markClusterDirty(cluster)
     sim.markHostDirty(host)
     sim.scheduleHost(host)
@@ -85,16 +91,11 @@ export function registerHost(
   const cluster = sim.store.clusterOf(host)
   const stage = host.progress?.currentStage ?? ''
   const reRegistered = (status: HostStatus, info: string): HostRecord => {
-    host.agentVersion = agentVersion
+    host.agentVersion = agentVersionOf(sim, agentVersion)
     host.registeredAt = now
     host.updatedAt = now
     sim.setHostStatus(host, status, info)
-    sim.hostEvent(
-      host,
-      'info',
-      'host_registration_succeeded',
-      `Host ${sim.hostName(host)}: Successfully registered`
-    )
+    sim.hostTemplateEvent(host, 'info', 'host_registration_succeeded', EVENT_TEXT.registered)
     sim.markHostDirty(host)
     return host
   }
@@ -128,20 +129,20 @@ export function registerHost(
       return reRegistered('error', 'Host has unexpectedly restarted during the installation')
     case 'error':
     case 'cancelled':
-      host.agentVersion = agentVersion
+      host.agentVersion = agentVersionOf(sim, agentVersion)
       return host
     case 'installed':
     case 'added-to-existing-cluster':
       throw simError('HOST_ALREADY_INSTALLED', sim.hostName(host))
     case 'resetting':
       if (stage === 'Rebooting') {
-        host.agentVersion = agentVersion
+        host.agentVersion = agentVersionOf(sim, agentVersion)
         return host
       }
       resetDiscoveryData(sim, host)
       return reRegistered('discovering', HOST_INFO.discovering)
     default:
-      host.agentVersion = agentVersion
+      host.agentVersion = agentVersionOf(sim, agentVersion)
       return host
   }
 }
@@ -170,7 +171,7 @@ export function checkIn(
     host.timestamp = timestamp
   }
   if (agentVersion && agentVersion !== host.agentVersion) {
-    host.agentVersion = agentVersion
+    host.agentVersion = agentVersionOf(sim, agentVersion)
     dirty = true
   }
   if (!dirty && host.validations) {

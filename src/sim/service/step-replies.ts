@@ -1,4 +1,3 @@
-import { summarizeConnectivity } from '../cluster/connectivity.js'
 import type { SimContext } from '../core/context.js'
 import { decodeOutput } from '../core/prune.js'
 import { simError } from '../errors.js'
@@ -148,7 +147,6 @@ export function applyStepReply(sim: SimContext, host: HostRecord, reply: StepRep
       const text = JSON.stringify(report)
       if (text === host.connectivity) return
       host.connectivity = text
-      host.conn = summarizeConnectivity(report)
       host.updatedAt = now
       sim.markHostDirty(host)
       if (cluster) {

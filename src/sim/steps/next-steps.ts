@@ -1,7 +1,7 @@
 import type { SimContext } from '../core/context.js'
 import { domainsToResolve } from '../host/dns.js'
 import type { ClusterRecord, HostRecord, HostStatus } from '../model/types.js'
-import { networkOf, parseCidr } from '../net/ip.js'
+import { networkOf } from '../net/ip.js'
 import { preparationImages } from './images.js'
 import { installRequest } from './install-request.js'
 
@@ -28,10 +28,19 @@ function cached(cluster: ClusterRecord, key: string, build: () => string | undef
 
 const inventory: Builder = (_sim, host) => ({ type: 'inventory', args: `[${JSON.stringify(host.id)}]` })
 
+const ntpArgs = new Map<string, string>()
+
 const ntp: Builder = (sim, host, cluster) => {
   const infraEnv = sim.store.infraEnvs.get(host.infraEnvId)
-  const source = [cluster?.additionalNtpSource, infraEnv?.additionalNtpSources].filter(Boolean).join(',')
-  return { type: 'ntp-synchronizer', args: jsonArg({ ntp_source: source }) }
+  const a = cluster?.additionalNtpSource ?? ''
+  const b = infraEnv?.additionalNtpSources ?? ''
+  const source = a && b ? `${a},${b}` : a || b
+  let args = ntpArgs.get(source)
+  if (args === undefined) {
+    args = jsonArg({ ntp_source: source })
+    if (ntpArgs.size < 1024) ntpArgs.set(source, args)
+  }
+  return { type: 'ntp-synchronizer', args }
 }
 
 const domainResolution: Builder = (_sim, _host, cluster) => {
@@ -53,17 +62,9 @@ const verifyVips: Builder = (_sim, _host, cluster) => {
   return args ? { type: 'verify-vips', args } : undefined
 }
 
-/** REST mode only: the host's IPv4 networks of /22 or smaller. */
-const freeAddresses: Builder = (_sim, host) => {
-  const nets = new Set<string>()
-  for (const nic of host.inv?.nics ?? []) {
-    for (const a of nic.ipv4) {
-      const net = parseCidr(a)
-      if (net && net.prefix >= 22) nets.add(networkOf(a)!)
-    }
-  }
-  return nets.size ? { type: 'free-network-addresses', args: jsonArg([...nets]) } : undefined
-}
+/** REST mode only: the host's IPv4 networks of /22 or smaller (precomputed when the inventory arrives). */
+const freeAddresses: Builder = (_sim, host) =>
+  host.freeNetworksArgs ? { type: 'free-network-addresses', args: host.freeNetworksArgs } : undefined
 
 const CONNECTIVITY_ADMISSIONS_PER_MINUTE = 150
 

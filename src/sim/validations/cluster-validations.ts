@@ -294,8 +294,10 @@ const CHECKS: Record<string, ClusterCheck> = {
     ok(`Platform requirements for ${c.platformType} are satisfied`)
 }
 
-for (const op of [...OPERATOR_IDS, 'openshift-ai-gpu'])
-  CHECKS[`${op}-requirements-satisfied`] = () => ok(`${op} is disabled`)
+for (const op of [...OPERATOR_IDS, 'openshift-ai-gpu']) {
+  const result = ok(`${op} is disabled`)
+  CHECKS[`${op}-requirements-satisfied`] = () => result
+}
 
 export interface ClusterValidationOutcome {
   codes: string

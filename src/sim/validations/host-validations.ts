@@ -4,7 +4,8 @@ import { disconnectionDeadline, isBeforeRebooting } from '../core/deadlines.js'
 import { clusterDomains, parseResolutions, type Resolution } from '../host/dns.js'
 import { diskEligible } from '../host/inventory.js'
 import { hostVersion, memoryEnough, minimumRequirements, roleRequirements } from '../host/requirements.js'
-import type { ClusterRecord, HostRecord } from '../model/types.js'
+import { parseConnectivity } from '../cluster/connectivity.js'
+import type { ClusterRecord, HostRecord, RemoteConnectivity } from '../model/types.js'
 import { addressOf, cidrContains, cidrsOverlap, parseCidr, parseIp } from '../net/ip.js'
 import { err, fail, ok, pend, V, type ValidationResult } from './status.js'
 
@@ -133,6 +134,7 @@ class Ctx {
   readonly umn: boolean
   readonly day2: boolean
   private dnsCache: Map<string, Resolution> | undefined | null = null
+  private connCache: Map<string, RemoteConnectivity> | null | undefined = undefined
 
   constructor(
     readonly sim: SimContext,
@@ -151,6 +153,11 @@ class Ctx {
   dns(): Map<string, Resolution> | undefined {
     if (this.dnsCache === null) this.dnsCache = parseResolutions(this.host.domainResolutions)
     return this.dnsCache
+  }
+
+  conn(): Map<string, RemoteConnectivity> | null {
+    if (this.connCache === undefined) this.connCache = parseConnectivity(this.host)
+    return this.connCache
   }
 
   roleName(): string {
@@ -218,14 +225,14 @@ function peerThreshold(c: Ctx, kind: 'latency' | 'loss'): ValidationResult {
   if (!cluster || c.singleNode || c.day2 || cluster.hosts.size <= 1) return satisfied
   const role = c.host.bootstrap ? 'master' : c.host.effectiveRole()
   if (role === 'auto-assign') return satisfied
-  if (!c.host.conn)
-    return pend(`Missing ${kind === 'latency' ? 'network latency' : 'packet loss'} information`)
+  const conn = c.conn()
+  if (!conn) return pend(`Missing ${kind === 'latency' ? 'network latency' : 'packet loss'} information`)
   const limit =
     kind === 'latency'
       ? (c.reqs.network_latency_threshold_ms ?? Infinity)
       : (c.reqs.packet_loss_percentage ?? Infinity)
   const problems: string[] = []
-  for (const [peerId, report] of c.host.conn) {
+  for (const [peerId, report] of conn) {
     const peer = cluster.hosts.get(peerId)
     if (!peer || peer === c.host) continue
     const peerRole = peer.bootstrap ? 'master' : peer.effectiveRole()
@@ -551,13 +558,16 @@ const CHECKS: Record<string, Check> = {
       : ok('Network interface connected to the iSCSI disk does not belong to the machine network CIDRs')
   },
   'mtu-valid': c => {
-    if (c.host.conn)
-      for (const r of c.host.conn.values()) if (r.mtuFailed) return fail('MTU is too small for the network')
+    const conn = c.conn()
+    if (conn) for (const r of conn.values()) if (r.mtuFailed) return fail('MTU is too small for the network')
     return ok('MTU is ok')
   }
 }
 
-for (const op of OPERATOR_IDS) CHECKS[`${op}-requirements-satisfied`] = () => ok(`${op} is disabled`)
+for (const op of OPERATOR_IDS) {
+  const result = ok(`${op} is disabled`)
+  CHECKS[`${op}-requirements-satisfied`] = () => result
+}
 
 /** Disk ids the user asked not to format (`disks_skip_formatting`). */
 export function skippedDisks(host: HostRecord): string[] {

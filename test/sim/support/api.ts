@@ -1,13 +1,4 @@
-import { jest } from '@jest/globals'
-import type { FastifyInstance } from 'fastify'
 import { API_BASE } from '../../../src/api/swagger.js'
-
-// fastify.inject() loads light-my-request, which require()s the ESM-only `cookie` 2.x; Jest's CommonJS loader
-// cannot do that on Node 20 (plain Node can). Only `stringifySetCookie` is used, for response cookies, which the
-// simulator never sets, so a minimal stand-in is enough. Mocked, and why: a Jest/Node 20 module-format gap.
-jest.mock('cookie', () => ({
-  stringifySetCookie: (cookie: { name: string; value: string }) => `${cookie.name}=${cookie.value}`
-}))
 
 /** A response, the same for in-process `inject()` and real HTTP. */
 export interface ApiResponse {
@@ -32,7 +23,7 @@ export interface Api {
   call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>
 }
 
-function parse(text: string): unknown {
+export function parse(text: string): unknown {
   try {
     return text ? JSON.parse(text) : undefined
   } catch {
@@ -40,7 +31,7 @@ function parse(text: string): unknown {
   }
 }
 
-function headersFor(options: CallOptions): Record<string, string> {
+export function headersFor(options: CallOptions): Record<string, string> {
   const headers: Record<string, string> = { ...(options.headers ?? {}) }
   if (
     (options.body !== undefined || options.raw !== undefined) &&
@@ -49,27 +40,6 @@ function headersFor(options: CallOptions): Record<string, string> {
     headers['content-type'] = 'application/json'
   }
   return headers
-}
-
-/** In-process client over `fastify.inject()` (no socket). */
-export function injectApi(app: FastifyInstance): Api {
-  return {
-    async call(method, path, options = {}) {
-      const response = await app.inject({
-        method: method as 'GET',
-        url: options.absolute ? path : API_BASE + path,
-        headers: headersFor(options),
-        ...(options.raw !== undefined
-          ? { payload: options.raw }
-          : options.body !== undefined
-            ? { payload: JSON.stringify(options.body) }
-            : {})
-      })
-      const headers: Record<string, string> = {}
-      for (const [k, v] of Object.entries(response.headers)) headers[k] = String(v)
-      return { status: response.statusCode, body: parse(response.body), text: response.body, headers }
-    }
-  }
 }
 
 /** Real HTTP over fetch (undici) against a listening simulator. */

@@ -1,5 +1,6 @@
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../../src/sim/index.js'
-import { injectApi, type Api } from './api.js'
+import type { Api } from './api.js'
+import { injectApi } from './inject-api.js'
 
 /** A manual clock for time-driven tests. */
 export class TestClock {
