@@ -8,6 +8,8 @@ stages=(apply-patches build-push-images deploy-crs launch-swarm collect-results)
 rm -rf lib dist
 npx tsc -p tsconfig.build.json
 npx ncc build lib/actions/entries/index.js -o dist/shared --license licenses.txt --quiet
+# report.html inlines ECharts; the bundle reads it from beside itself (src/report/html/echarts-source.ts).
+cp node_modules/echarts/dist/echarts.common.min.js dist/shared/
 for stage in "${stages[@]}"; do
   mkdir -p "dist/$stage"
   cat > "dist/$stage/index.js" <<STUB
