@@ -1,3 +1,4 @@
+import { HOST_LAUNCHED, reached } from './aggregate/host-table.js'
 import type {
   EndpointSummary,
   Headline,
@@ -8,7 +9,6 @@ import type {
 } from './generated/report.js'
 import type { ReportAggregator } from './aggregate/aggregator.js'
 import { histogramTrend } from './aggregate/http-aggregate.js'
-import { HOST_LAUNCHED } from './aggregate/host-table.js'
 import { buildClusterTimeline } from './cluster-section.js'
 import { evaluateThresholds } from './evaluate-thresholds.js'
 import { collectFailures } from './failures.js'
@@ -109,15 +109,15 @@ function headline(
   }
   if (!counts.planned) counts.planned = run.plannedHosts ?? counts.launched
   const clusters = aggregator.clusters.all
-  const plannedClusters = clusters.filter(c => c.planned === c.planned).length
+  const plannedClusters = clusters.filter(c => reached(c.planned)).length
   const p95 = (key: string): number | null => round(book.trend(key)?.percentile(95), 3)
   const errors = book.rate('http.errors')!
   return {
     clusters: {
       planned: plannedClusters || (run.plannedClusters ?? clusters.length),
-      created: clusters.filter(c => c.created === c.created).length,
-      installed: clusters.filter(c => c.installed === c.installed).length,
-      failed: clusters.filter(c => c.installed !== c.installed && (c.failed || c.gaveUp)).length
+      created: clusters.filter(c => reached(c.created)).length,
+      installed: clusters.filter(c => reached(c.installed)).length,
+      failed: clusters.filter(c => !reached(c.installed) && (c.failed || c.gaveUp)).length
     },
     hosts: counts,
     p95DiscoveryToKnownMs: p95('host.discovery_to_known'),

@@ -2,6 +2,7 @@ import type { ClusterItem, ClusterTimeline } from './generated/report.js'
 import type { ReportAggregator } from './aggregate/aggregator.js'
 import type { ClusterState } from './aggregate/cluster-table.js'
 import { clusterInstallStarted } from './metric-book.js'
+import { reached } from './aggregate/host-table.js'
 
 /** The per-cluster Gantt stays readable with this many rows; with more, failures and then the slowest are kept. */
 export const MAX_CLUSTER_ROWS = 200
@@ -15,23 +16,22 @@ export function buildClusterTimeline(aggregator: ReportAggregator, origin: numbe
   const all = aggregator.clusters.all
   let chosen: ClusterState[] = all
   if (all.length > MAX_CLUSTER_ROWS) {
-    const failed = all.filter(c => c.installed !== c.installed && (c.failed || c.gaveUp))
+    const failed = all.filter(c => !reached(c.installed) && (c.failed || c.gaveUp))
     const rest = all
       .filter(c => !failed.includes(c))
       .sort((a, b) => elapsed(b) - elapsed(a) || (a.name < b.name ? -1 : 1))
     chosen = [...failed.sort((a, b) => (a.name < b.name ? -1 : 1)), ...rest].slice(0, MAX_CLUSTER_ROWS)
   }
   const base = origin ?? 0
-  const at = (t: number): number | null => (t === t ? t - base : null)
+  const at = (t: number): number | null => (reached(t) ? t - base : null)
   const items: ClusterItem[] = chosen.map(c => {
-    const outcome: ClusterItem['outcome'] =
-      c.installed === c.installed
-        ? 'installed'
-        : c.failed || c.gaveUp
-          ? 'failed'
-          : installStarted[c.number] || c.created === c.created || c.status
-            ? 'in-progress'
-            : 'not-started'
+    const outcome: ClusterItem['outcome'] = reached(c.installed)
+      ? 'installed'
+      : c.failed || c.gaveUp
+        ? 'failed'
+        : installStarted[c.number] || reached(c.created) || c.status
+          ? 'in-progress'
+          : 'not-started'
     return {
       name: c.name,
       ...(c.sno === undefined ? {} : { sno: c.sno }),
@@ -57,8 +57,8 @@ export function buildClusterTimeline(aggregator: ReportAggregator, origin: numbe
 
 /** How long a cluster took (or has been going): installed/ended/last status − created. */
 function elapsed(c: ClusterState): number {
-  const start = c.created === c.created ? c.created : c.planned
-  const end = c.installed === c.installed ? c.installed : c.ended === c.ended ? c.ended : c.statusT
+  const start = reached(c.created) ? c.created : c.planned
+  const end = reached(c.installed) ? c.installed : reached(c.ended) ? c.ended : c.statusT
   const value = end - start
-  return value === value ? value : -1
+  return reached(value) ? value : -1
 }

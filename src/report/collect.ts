@@ -13,7 +13,7 @@ import {
 import { compareReports, loadBaseline, withBaseline } from './baseline.js'
 import { computeReport } from './compute-report.js'
 import type { Report } from './generated/report.js'
-import { OUTPUTS, OUTPUT_FILES } from './outputs/file-outputs.js'
+import { OUTPUTS } from './outputs/file-outputs.js'
 import type { OutputContext, ReportOutput } from './outputs/output.js'
 import { formatMeasured, renderSummaryMarkdown } from './summary-markdown.js'
 import { formatDelta, formatValue } from './format.js'
@@ -212,5 +212,3 @@ function annotate(report: Report, logger: Logger): void {
     )
   }
 }
-
-export { OUTPUT_FILES }

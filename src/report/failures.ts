@@ -1,7 +1,7 @@
 import type { ClusterFailure, Failures, HostFailureGroup } from './generated/report.js'
 import type { ReportAggregator } from './aggregate/aggregator.js'
 import { addExample } from './aggregate/error-groups.js'
-import { HOST_DIED, HOST_FROZEN, HOST_LAUNCHED } from './aggregate/host-table.js'
+import { HOST_DIED, HOST_FROZEN, HOST_LAUNCHED, reached } from './aggregate/host-table.js'
 import { HOST_FAILED_STATUSES } from './aggregate/statuses.js'
 import { clusterInstallStarted } from './metric-book.js'
 
@@ -61,7 +61,7 @@ export function collectFailures(aggregator: ReportAggregator): Failures {
 
   const clusterFailures: ClusterFailure[] = []
   aggregator.clusters.all.forEach((cluster, number) => {
-    if (cluster.installed === cluster.installed) return
+    if (reached(cluster.installed)) return
     let reason: ClusterFailure['reason'] | undefined
     if (cluster.gaveUp) reason = 'gave-up'
     else if (cluster.failed) reason = 'failed'

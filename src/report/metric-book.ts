@@ -1,7 +1,7 @@
 import type { CounterValues, GaugeValues, Metric, RateValues } from './generated/report.js'
 import type { ReportAggregator } from './aggregate/aggregator.js'
 import { histogramTrend } from './aggregate/http-aggregate.js'
-import { HOST_LAUNCHED } from './aggregate/host-table.js'
+import { HOST_LAUNCHED, reached } from './aggregate/host-table.js'
 import { METRICS, lookupMetric, type MetricSpec } from './metric-catalogue.js'
 import { round, trendValues, type TrendSource } from './percentile.js'
 import { SampleBuffer } from './sample-buffer.js'
@@ -86,22 +86,22 @@ export class MetricBook {
       const kn = h.known[i]!
       const inst = h.installing[i]!
       const done = h.installed[i]!
-      const launched = h.flags[i]! & HOST_LAUNCHED || reg === reg
+      const launched = h.flags[i]! & HOST_LAUNCHED || reached(reg)
       if (reg - launch >= 0) launchToRegistered.push(reg - launch)
       if (kn - reg >= 0) discoveryToKnown.push(kn - reg)
-      if (inst === inst && kn === kn) knownToInstalling.push(Math.max(0, inst - kn))
-      if (done === done && inst === inst) installation.push(Math.max(0, done - inst))
+      if (reached(inst) && reached(kn)) knownToInstalling.push(Math.max(0, inst - kn))
+      if (reached(done) && reached(inst)) installation.push(Math.max(0, done - inst))
       if (done - launch >= 0) launchToInstalled.push(done - launch)
       if (launched) {
         registered.total++
         known.total++
-        if (reg === reg) registered.passes++
-        if (kn === kn) known.passes++
+        if (reached(reg)) registered.passes++
+        if (reached(kn)) known.passes++
       }
       const cluster = h.cluster[i]!
-      if (inst === inst || done === done || (cluster >= 0 && installStarted[cluster])) {
+      if (reached(inst) || reached(done) || (cluster >= 0 && installStarted[cluster])) {
         installed.total++
-        if (done === done) installed.passes++
+        if (reached(done)) installed.passes++
       }
     }
     this.trends.set('host.launch_to_registered', launchToRegistered)
@@ -130,10 +130,10 @@ export class MetricBook {
       }
       this.trends.set(name, samples)
     }
-    const planned = aggregator.clusters.all.filter(c => c.planned === c.planned)
+    const planned = aggregator.clusters.all.filter(c => reached(c.planned))
     const considered = planned.length ? planned : aggregator.clusters.all
     this.rates.set('cluster.installed', {
-      passes: considered.filter(c => c.installed === c.installed).length,
+      passes: considered.filter(c => reached(c.installed)).length,
       total: considered.length
     })
   }
@@ -228,14 +228,11 @@ export class MetricBook {
 
 /** Per cluster number: did its installation start (requested, preparing, installing, ... or a host installing)? */
 export function clusterInstallStarted(aggregator: ReportAggregator): boolean[] {
-  const started = aggregator.clusters.all.map(
-    c => c.installStarted === c.installStarted || c.installed === c.installed
-  )
+  const started = aggregator.clusters.all.map(c => reached(c.installStarted) || reached(c.installed))
   const h = aggregator.hosts
   for (let i = 0; i < h.size; i++) {
     const cluster = h.cluster[i]!
-    if (cluster >= 0 && (h.installing[i]! === h.installing[i]! || h.installed[i]! === h.installed[i]!))
-      started[cluster] = true
+    if (cluster >= 0 && (reached(h.installing[i]!) || reached(h.installed[i]!))) started[cluster] = true
   }
   return started
 }

@@ -5,6 +5,7 @@ import { compareStates } from './aggregate/statuses.js'
 import type { StatusOverTime } from './aggregate/status-over-time.js'
 import { chooseBucketWidth } from './aggregate/time-buckets.js'
 import { round } from './percentile.js'
+import { reached } from './aggregate/host-table.js'
 
 /** Charts stay readable (and report.json small) with at most this many points. */
 export const MAX_POINTS = 240
@@ -41,7 +42,7 @@ export function buildSeries(aggregator: ReportAggregator, start: number, end: nu
   const h = aggregator.hosts
   const perMinute = 60_000 / width
   const bin = (series: number[], t: number): void => {
-    if (t !== t) return
+    if (!reached(t)) return
     const k = Math.min(points - 1, Math.max(0, Math.floor((t - first) / width)))
     series[k]! += perMinute
   }

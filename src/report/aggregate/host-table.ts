@@ -161,3 +161,8 @@ function grown<A extends Float64Array | Int32Array | Uint8Array>(
   next.fill(fill, array.length)
   return next
 }
+
+/** True when a milestone time was recorded (times are NaN until then). */
+export function reached(t: number): boolean {
+  return !Number.isNaN(t)
+}
