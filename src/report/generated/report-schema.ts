@@ -187,7 +187,7 @@ export const schema: Record<string, unknown> = {
         },
         "interrupted": {
           "type": "boolean",
-          "description": "A stop record was seen or a shard never wrote its end record."
+          "description": "A shard never wrote its end record (crash or kill) or ended with reason interrupted."
         },
         "plannedClusters": {
           "type": [

@@ -101,7 +101,7 @@ export interface RunInfo {
    */
   resumed: number
   /**
-   * A stop record was seen or a shard never wrote its end record.
+   * A shard never wrote its end record (crash or kill) or ended with reason interrupted.
    */
   interrupted: boolean
   plannedClusters: number | null
