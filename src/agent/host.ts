@@ -294,7 +294,7 @@ export class NativeHost implements StepHost {
     const type = step.step_type ?? ''
     const { handler, known } = stepHandler(type)
     const counters = this.env.recorder.counters
-    counters.add(known ? `steps.${type}` : `steps.unknown.${type}`)
+    counters.add(stepCounter(type, known))
     const args = step.args ?? []
     const deterministic =
       typeof handler.deterministic === 'function' ? handler.deterministic(this.fleet) : handler.deterministic
@@ -408,6 +408,18 @@ export class NativeHost implements StepHost {
     this.event('rebooted')
     this.sleeper.wake()
   }
+}
+
+const counterNames = new Map<string, string>()
+
+/** `steps.<type>` / `steps.unknown.<type>`, made once per type. */
+function stepCounter(type: string, known: boolean): string {
+  let name = counterNames.get(type)
+  if (name === undefined) {
+    name = known ? `steps.${type}` : `steps.unknown.${type}`
+    if (counterNames.size < 256) counterNames.set(type, name)
+  }
+  return name
 }
 
 function parseRunnerArgs(args: string[] | undefined): NextStepCmdRequest | undefined {

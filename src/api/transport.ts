@@ -99,6 +99,25 @@ export interface TransportStats {
 
 const EMPTY = Buffer.alloc(0)
 
+/** One prototype for every response: no closures per request. */
+class Response implements TransportResponse {
+  constructor(
+    readonly status: number,
+    readonly headers: IncomingHttpHeaders,
+    readonly body: Buffer,
+    readonly attempts: number,
+    readonly error?: Error
+  ) {}
+
+  text(): string {
+    return this.body.toString('utf8')
+  }
+
+  json<T = unknown>(): T {
+    return JSON.parse(this.body.toString('utf8')) as T
+  }
+}
+
 function makeResponse(
   status: number,
   headers: IncomingHttpHeaders,
@@ -106,15 +125,7 @@ function makeResponse(
   attempts: number,
   error?: Error
 ): TransportResponse {
-  return {
-    status,
-    headers,
-    body,
-    attempts,
-    ...(error ? { error } : {}),
-    text: () => body.toString('utf8'),
-    json: <T>() => JSON.parse(body.toString('utf8')) as T
-  }
+  return new Response(status, headers, body, attempts, error)
 }
 
 interface CompiledPath {
