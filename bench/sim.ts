@@ -14,6 +14,7 @@
  *   npm run bench -- sim
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import type { Session } from 'node:inspector'
 import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -203,7 +204,7 @@ function bareChild(bodyFile: string): void {
 function serveCpuRequests(): void {
   const lines = createInterface({ input: process.stdin })
   const profileDir = process.env.BENCH_SIM_PROFILE
-  let session: import('node:inspector').Session | undefined
+  let session: Session | undefined
   let runs = 0
   lines.on('line', line => {
     if (profileDir && line === 'cpu') {
@@ -407,7 +408,7 @@ async function main(): Promise<void> {
     }
     bare.stop()
     sim.stop()
-    const line = (route: string, b: typeof bareGet, s: typeof simGet): string =>
+    const line = (route: string, b: Result, s: Result): string =>
       `| ${fmt(n)} | ${route} | ${fmt(b.rps)} | ${fmt(b.cpuUs, 1)} | ${fmt(s.rps)} | ${fmt(s.cpuUs, 1)} | ${fmt(s.cpuUs / b.cpuUs, 2)}x | ${s.errors} |`
     rows.push(line(`GET instructions (${body.length} B)`, bareGet!, simGet!))
     rows.push(line('POST step reply (ntp)', barePost!, simPost!))

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { ConfigurationError, errorMessage } from '../util/errors.js'
 import { SimContext } from './core/context.js'
+import type { KubeController } from './kube/controller.js'
 import { buildApp } from './http/app.js'
 import { checkFaults, FaultInjector, type FaultSettings } from './http/faults.js'
 import { SimMetrics } from './http/metrics.js'
@@ -32,7 +33,7 @@ export interface RunningSimulator extends Simulator {
   url: string
   port: number
   /** The kube-api mode's controller, when started with `kubeconfig`. */
-  kube?: import('./kube/controller.js').KubeController
+  kube?: KubeController
 }
 
 /**
