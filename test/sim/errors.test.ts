@@ -367,6 +367,6 @@ describe('error catalogue over HTTP', () => {
   it('documents every catalogue entry in docs/simulator.md', () => {
     const doc = readFileSync(new URL('../../docs/simulator.md', import.meta.url), 'utf8')
     for (const e of Object.values(SIM_ERRORS))
-      expect(doc).toMatch(new RegExp(`\\| \`${e.code}\` \\| ${e.status} \\|`))
+      expect(doc).toMatch(new RegExp(`\\|\\s*\`${e.code}\`\\s*\\|\\s*${e.status}\\s*\\|`))
   })
 })
