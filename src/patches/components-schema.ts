@@ -21,7 +21,6 @@ export const componentsSchema = {
     components: {
       type: 'object',
       minProperties: 1,
-      propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
       additionalProperties: {
         type: 'object',
         additionalProperties: false,

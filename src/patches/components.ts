@@ -89,6 +89,14 @@ export function loadComponents(file: string, upstreamOverrides: Record<string, s
     throw new ConfigurationError(`components file ${file}: not valid YAML: ${errorMessage(error)}`)
   }
   const problems = validator.problems(raw)
+  const names = (raw as { components?: unknown })?.components
+  if (names && typeof names === 'object') {
+    for (const name of Object.keys(names)) {
+      if (!/^[a-z][a-z0-9-]*$/.test(name)) {
+        problems.unshift(`components.${name}: a component name must be lower-case letters, digits and "-"`)
+      }
+    }
+  }
   if (problems.length) throw new ConfigurationError(problems, `components file ${file} is invalid:`)
   const data = raw as RawFile
   const base = dirname(path)
