@@ -12,6 +12,7 @@ import { basename, join, resolve } from 'node:path'
 import { ConfigurationError, InterruptedError } from '../util/errors.js'
 import type { Logger } from '../util/logging.js'
 import { readTreeRecord } from '../patches/apply-patches.js'
+import type { ComponentApplyResult } from '../patches/report.js'
 import { loadComponents, selectComponents, type ComponentSpec } from '../patches/components.js'
 import { renderTag } from '../patches/tags.js'
 import { buildBinaries, requireGo } from './binaries.js'
@@ -96,6 +97,8 @@ export async function buildPushImages(
   const outDir = resolve(settings.runDir, 'build-push-images')
   mkdirSync(outDir, { recursive: true })
 
+  // Every tree is checked before anything is built: a missing one should not cost the others' builds first
+  const patched = new Map(components.map(c => [c.name, patchedTree(c, settings)]))
   const needBinaries = Boolean(settings.binariesDir) || (settings.images && settings.from === 'binaries')
   if (needBinaries) logger.debug(`go: ${await requireGo()}`)
   const registries = new Map<string, string>()
@@ -126,7 +129,7 @@ export async function buildPushImages(
 
   const run = (authFile: string | undefined): Promise<ComponentImage[]> =>
     mapBounded(components, settings.parallel, component =>
-      buildComponent(component, settings, {
+      buildComponent(component, patched.get(component.name)!, settings, {
         ...deps,
         builder,
         authFile,
@@ -163,13 +166,8 @@ interface ComponentContext extends BuildPushDeps {
   binariesDir: string | undefined
 }
 
-async function buildComponent(
-  component: ComponentSpec,
-  settings: BuildPushSettings,
-  ctx: ComponentContext
-): Promise<ComponentImage> {
-  const { logger } = ctx
-  if (ctx.signal?.aborted) throw new InterruptedError()
+/** The patched tree of a component and what apply-patches recorded in it (for the tag). */
+function patchedTree(component: ComponentSpec, settings: BuildPushSettings): PatchedTree {
   const tree = resolve(settings.trees?.[component.name] ?? join(settings.workDir, component.name))
   const record = readTreeRecord(tree)
   if (!record) {
@@ -177,10 +175,27 @@ async function buildComponent(
       `${component.name}: ${tree} is not a tree patched by apply-patches (run apply-patches first, or give its trees output)`
     )
   }
-  if (!record.ok)
+  if (!record.ok) {
     throw new ConfigurationError(
       `${component.name}: the series did not apply to ${tree}; see the apply-patches report`
     )
+  }
+  return { tree, record }
+}
+
+interface PatchedTree {
+  tree: string
+  record: ComponentApplyResult
+}
+
+async function buildComponent(
+  component: ComponentSpec,
+  { tree, record }: PatchedTree,
+  settings: BuildPushSettings,
+  ctx: ComponentContext
+): Promise<ComponentImage> {
+  const { logger } = ctx
+  if (ctx.signal?.aborted) throw new InterruptedError()
   const tag = renderTag(component.image.tag, {
     commit: record.pinnedCommit,
     series: record.seriesHash,

@@ -1,5 +1,15 @@
-import { DEBUG, QUIET, RUN_DIR } from './common.js'
-import type { StageTable } from './options.js'
+import { DEBUG, QUIET } from './common.js'
+import type { OptionSpec, StageTable } from './options.js'
+
+/** Run directory of the build stages: apply-patches writes the trees under it, build-push-images finds them there. */
+export const BUILD_RUN_DIR: OptionSpec = {
+  name: 'run-dir',
+  description:
+    'Directory for the patched trees (<run-dir>/src/<component>), reports and build logs. Default: runs/build.',
+  kind: 'path',
+  default: 'runs/build',
+  cli: { flag: 'out', short: '-o' }
+}
 
 export const applyPatchesTable: StageTable = {
   stage: 'apply-patches',
@@ -18,6 +28,12 @@ export const applyPatchesTable: StageTable = {
       kind: 'list'
     },
     {
+      name: 'upstream',
+      description:
+        'Replace upstream sources, component=url[#ref] (comma separated), e.g. agent=../shared/upstream/sources/assisted-installer-agent.bundle. A copy whose tree is the pinned tree is accepted.',
+      kind: 'list'
+    },
+    {
       name: 'check',
       description:
         'Try every patch and report all results instead of stopping at the first failure (pull-request mode).',
@@ -26,22 +42,30 @@ export const applyPatchesTable: StageTable = {
     },
     {
       name: 'work-dir',
-      description: 'Where the patched trees are written. Default: <run-dir>/src.',
+      description:
+        'Where the patched trees are written, one directory per component. Default: <run-dir>/src.',
       kind: 'path'
     },
     {
       name: 'cache-dir',
-      description: 'Local cache of patched trees (CLI). In Actions, @actions/cache is used as well.',
+      description:
+        'Local cache of patched trees. Default: ~/.cache/assisted-swarm/patched-trees on the CLI; in Actions, @actions/cache unless this is given.',
       kind: 'path',
       env: 'ASSISTED_SWARM_CACHE'
     },
-    RUN_DIR,
+    {
+      name: 'cache',
+      description: 'Restore and store patched trees in the cache (check mode never does).',
+      kind: 'boolean',
+      default: 'true'
+    },
+    BUILD_RUN_DIR,
     QUIET,
     DEBUG
   ],
   outputs: [
     { name: 'trees', description: 'JSON map component → patched tree directory.' },
-    { name: 'report', description: 'Path of the per-patch report (JSON).' },
+    { name: 'report', description: 'Path of the per-patch report (JSON); report.md beside it.' },
     { name: 'cache-hit', description: '"true" when every tree came from the cache.' },
     { name: 'failed-patches', description: 'Number of patches that did not apply.' }
   ]

@@ -1,4 +1,5 @@
-import { DEBUG, QUIET, RUN_DIR } from './common.js'
+import { BUILD_RUN_DIR } from './apply-patches.js'
+import { DEBUG, QUIET } from './common.js'
 import type { StageTable } from './options.js'
 
 export const buildPushImagesTable: StageTable = {
@@ -22,6 +23,20 @@ export const buildPushImagesTable: StageTable = {
       description:
         'JSON map component → patched tree (the trees output of apply-patches). Default: <run-dir>/src/<component>.',
       kind: 'string'
+    },
+    {
+      name: 'from',
+      description:
+        'What the image is built from: source (the component Containerfile compiles the patched tree in a Go builder image) or binaries (binaries compiled here with the local Go, put in a small image by the prebuilt Containerfile; nothing is pulled).',
+      kind: 'enum',
+      choices: ['source', 'binaries'],
+      default: 'source'
+    },
+    {
+      name: 'images',
+      description: 'Build images (turn off to build only the binaries).',
+      kind: 'boolean',
+      default: 'true'
     },
     {
       name: 'registry',
@@ -56,8 +71,16 @@ export const buildPushImagesTable: StageTable = {
     },
     {
       name: 'binaries',
-      description: 'Also build the plain binaries into this directory (for the process driver).',
+      description:
+        'Also build the plain binaries into this directory (for the process driver): agent (with its tool links), installer, assisted-installer-controller.',
       kind: 'path'
+    },
+    {
+      name: 'go-cache',
+      description:
+        'Go build cache for the binaries (GOCACHE); keep it between runs: a cold build takes minutes per component.',
+      kind: 'path',
+      env: 'GOCACHE'
     },
     {
       name: 'tls-verify',
@@ -71,7 +94,7 @@ export const buildPushImagesTable: StageTable = {
       kind: 'integer',
       default: '2'
     },
-    RUN_DIR,
+    BUILD_RUN_DIR,
     QUIET,
     DEBUG
   ],

@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { regeneratePatchesCommand } from './regenerate-patches.js'
 import { runCommand } from './run.js'
 import { simCommand } from './sim.js'
 
@@ -7,5 +8,5 @@ import { simCommand } from './sim.js'
  * here so program.ts stays a plain list.
  */
 export function extraCommands(): Command[] {
-  return [runCommand(), simCommand()]
+  return [runCommand(), simCommand(), regeneratePatchesCommand()]
 }
