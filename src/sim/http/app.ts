@@ -4,6 +4,7 @@ import { agentRoutes } from '../routes/agents.js'
 import { clusterRoutes } from '../routes/clusters.js'
 import { eventRoutes } from '../routes/events.js'
 import { infraEnvRoutes } from '../routes/infra-envs.js'
+import { instructionRoutes } from '../routes/instructions.js'
 import { serviceRoutes } from '../routes/service.js'
 import { versionRoutes } from '../routes/versions.js'
 import { authHook } from './auth.js'
@@ -11,11 +12,12 @@ import { installErrorHandling } from './error-handler.js'
 import { compileValidator } from './validation.js'
 
 /**
- * The simulator as a fastify app. Hook order per request:
+ * The simulator as a fastify app. Hook order per request (every route but the two hot ones):
  *   onRequest: fault injection (latency, drop, injected error) → auth (401)
  *   preValidation: params/querystring/body against the swagger operation (400)
  *   handler → onResponse: request metrics
- * Each API area is a plugin in src/sim/routes/.
+ * GET/POST instructions run the same steps inline (http/hot-route.ts). Each API area is a plugin in
+ * src/sim/routes/; the hooks live in an encapsulated context around the non-hot plugins.
  */
 export function buildApp(deps: RouteDeps): FastifyInstance {
   const { sim } = deps
@@ -31,21 +33,24 @@ export function buildApp(deps: RouteDeps): FastifyInstance {
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_request, payload, done) =>
     done(null, payload)
   )
-  app.addHook('onRequest', deps.faults.hook)
-  if (sim.opts.agentKey || sim.opts.userToken) {
-    app.addHook('onRequest', authHook({ agentKey: sim.opts.agentKey, userToken: sim.opts.userToken }))
-  }
-  app.addHook('onResponse', deps.metrics.onResponse)
-  installErrorHandling(app, sim.opts.logger, sim.opts.bodyLimitBytes)
-  for (const plugin of [
-    agentRoutes,
-    clusterRoutes,
-    infraEnvRoutes,
-    eventRoutes,
-    versionRoutes,
-    serviceRoutes
-  ]) {
-    void app.register(plugin, deps)
-  }
+  installErrorHandling(app, sim.opts.logger, sim.opts.bodyLimitBytes, deps.metrics)
+  void app.register(instructionRoutes, deps)
+  void app.register(async scoped => {
+    scoped.addHook('onRequest', deps.faults.hook)
+    if (sim.opts.agentKey || sim.opts.userToken) {
+      scoped.addHook('onRequest', authHook({ agentKey: sim.opts.agentKey, userToken: sim.opts.userToken }))
+    }
+    scoped.addHook('onResponse', deps.metrics.onResponse)
+    for (const plugin of [
+      agentRoutes,
+      clusterRoutes,
+      infraEnvRoutes,
+      eventRoutes,
+      versionRoutes,
+      serviceRoutes
+    ]) {
+      await scoped.register(plugin, deps)
+    }
+  })
   return app
 }

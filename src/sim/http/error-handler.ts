@@ -2,6 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { API_BASE, swaggerOperations } from '../../api/swagger.js'
 import type { Logger } from '../../util/logging.js'
 import { errorBody, SIM_ERROR_HEADER, SIM_ERRORS, SimError, type SimErrorSpec } from '../errors.js'
+import { isHotRoute } from './hot-route.js'
+import type { SimMetrics } from './metrics.js'
 
 function send(reply: FastifyReply, spec: SimErrorSpec, status: number, message: string): void {
   reply.code(status).header(SIM_ERROR_HEADER, spec.code).send(errorBody(status, message))
@@ -16,8 +18,17 @@ function fill(template: string, ...args: (string | number)[]): string {
  * Turns every failure into the real service's error shape: catalogue errors keep their status; schema
  * violations, bad JSON and wrong media types are 4xx; anything else is a 500 that is logged (a simulator bug).
  */
-export function installErrorHandling(app: FastifyInstance, logger: Logger, bodyLimit: number): void {
-  app.setErrorHandler((error: FastifyError | SimError, request: FastifyRequest, reply: FastifyReply) => {
+export function installErrorHandling(
+  app: FastifyInstance,
+  logger: Logger,
+  bodyLimit: number,
+  metrics: SimMetrics
+): void {
+  const handleError = (
+    error: FastifyError | SimError,
+    request: FastifyRequest,
+    reply: FastifyReply
+  ): void => {
     if (error instanceof SimError) return send(reply, error.spec, error.status, error.message)
     const e = error as FastifyError
     if (e.validation)
@@ -51,6 +62,12 @@ export function installErrorHandling(app: FastifyInstance, logger: Logger, bodyL
     }
     logger.error(`simulator: ${request.method} ${request.url} failed: ${e.stack ?? e.message}`)
     return send(reply, SIM_ERRORS.INTERNAL, 500, fill(SIM_ERRORS.INTERNAL.message, e.message))
+  }
+
+  app.setErrorHandler((error: FastifyError | SimError, request: FastifyRequest, reply: FastifyReply) => {
+    handleError(error, request, reply)
+    // Hot routes have no onResponse hook; neither has the 404 handler below.
+    if (isHotRoute(request)) metrics.record(request, reply)
   })
 
   const patterns = [...swaggerOperations().values()].map(op => ({
@@ -58,6 +75,11 @@ export function installErrorHandling(app: FastifyInstance, logger: Logger, bodyL
     regex: new RegExp(`^${API_BASE}${op.path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`)
   }))
   app.setNotFoundHandler((request, reply) => {
+    notFound(request, reply)
+    metrics.record(request, reply)
+  })
+
+  const notFound = (request: FastifyRequest, reply: FastifyReply): void => {
     const path = request.url.split('?')[0]!
     const known = patterns.filter(p => p.regex.test(path))
     if (known.length && !known.some(p => p.method === request.method)) {
@@ -81,5 +103,5 @@ export function installErrorHandling(app: FastifyInstance, logger: Logger, bodyL
       404,
       fill(SIM_ERRORS.ROUTE_NOT_FOUND.message, request.method, path)
     )
-  })
+  }
 }

@@ -92,14 +92,19 @@ export class FaultInjector {
   }
 
   /** The onRequest hook: delay, drop or fail the request. */
-  /** The onRequest hook (callback style, so the common no-fault case costs no promise): delay, drop or fail. */
-  readonly hook = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
-    if (!this.active) return done()
-    const config = request.routeOptions.config as Partial<RouteConfig> | undefined
-    const operationId = config?.operationId
-    if (!operationId || config.noFaults) return done()
+  /**
+   * Applies the current faults to a request of `operationId`: maybe a delay, then a dropped connection, an
+   * injected error, or `next()` (go on handling). Shared by the onRequest hook and the hot instruction routes.
+   */
+  apply(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    operationId: string,
+    next: () => void,
+    answered?: () => void
+  ): void {
     const s = this.settings
-    const apply = (): void => {
+    const decide = (): void => {
       if (this.random() < this.rate(s.dropRate, operationId)) {
         this.counts.drops++
         reply.hijack()
@@ -113,14 +118,24 @@ export class FaultInjector {
           .code(status)
           .header(SIM_ERROR_HEADER, SIM_ERRORS.INJECTED_FAULT.code)
           .send(errorBody(status, SIM_ERRORS.INJECTED_FAULT.message.replace('%s', operationId)))
+        answered?.()
         return
       }
-      done()
+      next()
     }
     const delay = (s.latencyMs ?? 0) + (s.latencyJitterMs ? this.random() * s.latencyJitterMs : 0)
     if (delay > 0) {
       this.counts.delayed++
-      setTimeout(apply, delay)
-    } else apply()
+      setTimeout(decide, delay)
+    } else decide()
+  }
+
+  /** The onRequest hook (callback style, so the common no-fault case costs no promise). */
+  readonly hook = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
+    if (!this.active) return done()
+    const config = request.routeOptions.config as Partial<RouteConfig> | undefined
+    const operationId = config?.operationId
+    if (!operationId || config.noFaults) return done()
+    this.apply(request, reply, operationId, () => done())
   }
 }

@@ -86,7 +86,8 @@ export class SimMetrics {
     })
   }
 
-  readonly onResponse = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+  /** Counts one answered request (route template, method, status) and its duration. */
+  record(request: FastifyRequest, reply: FastifyReply): void {
     const route = request.routeOptions.url ?? 'unmatched'
     const key = `${route}|${request.method}|${reply.statusCode}`
     let child = this.requestChildren.get(key)
@@ -101,6 +102,10 @@ export class SimMetrics {
       this.durationChildren.set(route, timer)
     }
     timer.observe(reply.elapsedTime / 1000)
+  }
+
+  readonly onResponse = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    this.record(request, reply)
     done()
   }
 

@@ -1,21 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import { simError } from '../errors.js'
-import { acceptsOctetStream, agentVersionHeader, body, params, query, route } from '../http/route.js'
-import {
-  checkIn,
-  getHost,
-  registerHost,
-  updateLogsProgress,
-  updateProgress
-} from '../service/host-service.js'
-import { applyStepReply, type StepReply } from '../service/step-replies.js'
-import { nextStepsJson } from '../steps/next-steps.js'
+import { acceptsOctetStream, agentVersionHeader, body, params, route } from '../http/route.js'
+import { getHost, registerHost, updateLogsProgress, updateProgress } from '../service/host-service.js'
 import { hostView } from '../views.js'
 import type { RouteDeps } from './deps.js'
 
 const IGNITION_READY = new Set(['installing', 'installing-pending-user-action', 'finalizing', 'installed'])
 
-/** Agent-facing host routes: register, instructions (get and reply), progress, logs progress, host ignition. */
+/** Agent-facing host routes: register, progress, logs progress, host ignition (instructions: instructions.ts). */
 export async function agentRoutes(app: FastifyInstance, { sim }: RouteDeps): Promise<void> {
   route(app, 'v2RegisterHost', (request, reply) => {
     const { infra_env_id } = params(request)
@@ -36,25 +28,6 @@ export async function agentRoutes(app: FastifyInstance, { sim }: RouteDeps): Pro
         ]
       }
     })
-  })
-
-  route(app, 'v2GetNextSteps', (request, reply) => {
-    const p = params(request)
-    const host = getHost(sim, p.infra_env_id!, p.host_id!)
-    checkIn(sim, host, query<{ timestamp?: number }>(request).timestamp, agentVersionHeader(request))
-    reply.header('content-type', 'application/json; charset=utf-8').send(nextStepsJson(sim, host))
-  })
-
-  route(app, 'v2PostStepReply', (request, reply) => {
-    const p = params(request)
-    const host = getHost(sim, p.infra_env_id!, p.host_id!)
-    const version = agentVersionHeader(request)
-    if (version && version !== host.agentVersion) {
-      host.agentVersion = version
-      sim.markHostDirty(host)
-    }
-    applyStepReply(sim, host, body<StepReply>(request) ?? {})
-    reply.code(204).send()
   })
 
   route(app, 'v2UpdateHostInstallProgress', (request, reply) => {

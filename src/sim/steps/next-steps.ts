@@ -76,7 +76,8 @@ function connectivityEntries(cluster: ClusterRecord): Map<string, string> {
     const nics = h.inv.nics
       .filter(n => n.ipv4.length || n.ipv6.length)
       .map(n => ({ name: n.name, mac: n.mac, ip_addresses: [...n.ipv4, ...n.ipv6] }))
-    entries.set(h.id, JSON.stringify({ host_id: h.id, nics }))
+    // Kept already escaped for embedding in the JSON-string argument, so a poll only concatenates.
+    entries.set(h.id, JSON.stringify(JSON.stringify({ host_id: h.id, nics })).slice(1, -1))
   }
   cluster.connectivityEntries = entries
   return entries
@@ -94,10 +95,11 @@ const connectivity: Builder = (sim, host, cluster) => {
     if (admissions.count >= CONNECTIVITY_ADMISSIONS_PER_MINUTE) return undefined
     admissions.count++
   }
-  const parts: string[] = []
-  for (const [id, entry] of connectivityEntries(cluster)) if (id !== host.id) parts.push(entry)
-  if (parts.length === 0) return undefined
-  return { type: 'connectivity-check', args: `[${JSON.stringify(`[${parts.join(',')}]`)}]` }
+  let args = ''
+  for (const [id, entry] of connectivityEntries(cluster))
+    if (id !== host.id) args += args ? `,${entry}` : entry
+  if (!args) return undefined
+  return { type: 'connectivity-check', args: `["[${args}]"]` }
 }
 
 const tang: Builder = (_sim, _host, cluster) => {

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { expectStatus } from './support/api.js'
+import { createCluster } from './support/flows.js'
+import { testSimulator, type TestSim } from './support/simulator.js'
+
+/**
+ * GET/POST instructions run validation, auth, faults and metrics inline instead of as fastify hooks
+ * (http/hot-route.ts). They must answer exactly like the hooked routes do.
+ */
+describe('hot instruction routes behave like hooked routes', () => {
+  let t: TestSim | undefined
+  afterEach(async () => {
+    await t?.simulator.close()
+    t = undefined
+  })
+
+  it('validation errors read the same as fastify schema errors', async () => {
+    t = await testSimulator()
+    const { infraEnvId, hosts } = await createCluster(t.api, {
+      name: 'hot',
+      masters: 1,
+      workers: 0,
+      clock: t.clock.now
+    })
+    await hosts[0]!.register()
+    const hooked = await t.api.call('POST', `/v2/infra-envs/${infraEnvId}/hosts`, { body: { host_id: 5 } })
+    const hot = await t.api.call('POST', `/v2/infra-envs/${infraEnvId}/hosts/${hosts[0]!.id}/instructions`, {
+      body: { step_type: 'inventory', exit_code: 'zero' }
+    })
+    expect(hooked.body.reason).toBe('invalid request: body/host_id must be string')
+    expect(hot.body.reason).toBe('invalid request: body/exit_code must be integer')
+    const badQuery = await t.api.call(
+      'GET',
+      `/v2/infra-envs/${infraEnvId}/hosts/${hosts[0]!.id}/instructions?timestamp=soon`
+    )
+    expect(badQuery.body.reason).toBe('invalid request: querystring/timestamp must be integer')
+    const badPath = await t.api.call('GET', `/v2/infra-envs/${infraEnvId}/hosts/nope/instructions`)
+    expect(badPath.body.reason).toBe('invalid request: params/host_id must match format "uuid"')
+  })
+
+  it('auth, faults and metrics apply to them', async () => {
+    t = await testSimulator({ auth: { agentKey: 'k' }, faults: { errorRate: { v2GetNextSteps: 1 } } })
+    const { infraEnvId, hosts } = await createCluster(t.api, {
+      name: 'hot2',
+      masters: 1,
+      workers: 0,
+      clock: t.clock.now
+    })
+    const path = `/v2/infra-envs/${infraEnvId}/hosts/${hosts[0]!.id}/instructions`
+    expectStatus(
+      await t.api.call('POST', `/v2/infra-envs/${infraEnvId}/hosts`, {
+        body: { host_id: hosts[0]!.id },
+        headers: { 'x-secret-key': 'k' }
+      }),
+      201
+    )
+    expect((await t.api.call('GET', path)).status).toBe(503)
+    t.simulator.faults.set({})
+    expect((await t.api.call('GET', path)).status).toBe(401)
+    expect((await t.api.call('GET', path, { headers: { 'x-secret-key': 'k' } })).status).toBe(200)
+    expect(
+      (
+        await t.api.call(
+          'GET',
+          `/v2/infra-envs/${infraEnvId}/hosts/00000000-0000-4000-8000-000000000000/instructions`,
+          { headers: { 'x-secret-key': 'k' } }
+        )
+      ).status
+    ).toBe(404)
+    const metrics = (await t.api.call('GET', '/metrics', { absolute: true })).text
+    const route = '/api/assisted-install/v2/infra-envs/:infra_env_id/hosts/:host_id/instructions'
+    for (const status of [200, 401, 404, 503]) {
+      expect(metrics).toContain(
+        `assisted_sim_requests_total{route="${route}",method="GET",status="${status}"} 1`
+      )
+    }
+  })
+})
