@@ -2,6 +2,7 @@ import {
   createReadStream,
   createWriteStream,
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -13,11 +14,10 @@ import {
   copyFileSync,
   writeFileSync
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { basename, dirname, join, relative } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import * as tar from 'tar'
-import { createScrubStream } from './scrub.js'
+import { createScrubStream, mightHoldSecrets } from './scrub.js'
 
 export interface LogsArchiveOptions {
   /** The run directory; its `logs/` directory (agent, installer, controller logs) goes in the archive. */
@@ -30,13 +30,15 @@ export interface LogsArchiveOptions {
 
 /**
  * Writes a gzip-compressed tar of the timelines (under `timelines/`) and the run's `logs/` directory, every text
- * file passed through the secret scrubber on the way (binary files are copied as they are). The files are staged
- * in a temporary directory, which is removed afterwards.
+ * file that might hold a secret passed through the scrubber on the way (binary files go as they are). The files
+ * are staged in a directory beside the archive, which is removed afterwards.
  */
 export async function writeLogsArchive(
   options: LogsArchiveOptions
 ): Promise<{ file: string; entries: number }> {
-  const staging = mkdtempSync(join(tmpdir(), 'assisted-swarm-logs-'))
+  // Staged beside the archive (same file system, so unchanged files can be hard links), removed afterwards.
+  mkdirSync(dirname(options.file), { recursive: true })
+  const staging = mkdtempSync(join(dirname(options.file), '.logs-staging-'))
   try {
     const entries: string[] = []
     const names = new Set<string>()
@@ -55,7 +57,6 @@ export async function writeLogsArchive(
         entries.push(name)
       }
     }
-    mkdirSync(dirname(options.file), { recursive: true })
     if (!entries.length) {
       // tar needs at least one entry: say why the archive is empty.
       const note = 'README.txt'
@@ -69,10 +70,32 @@ export async function writeLogsArchive(
   }
 }
 
+/**
+ * Puts `source` at `target` for tar: scrubbed when it is text that might hold a secret, else as it is (a hard
+ * link when the file system allows, so a 300 MB timeline is not copied).
+ */
 async function stage(source: string, target: string): Promise<void> {
   mkdirSync(dirname(target), { recursive: true })
-  if (isBinary(source)) copyFileSync(source, target)
-  else await pipeline(createReadStream(source), createScrubStream(), createWriteStream(target))
+  if (!isBinary(source) && (await textMightHoldSecrets(source))) {
+    await pipeline(createReadStream(source), createScrubStream(), createWriteStream(target))
+    return
+  }
+  try {
+    linkSync(source, target)
+  } catch {
+    copyFileSync(source, target)
+  }
+}
+
+/** Reads the file once and says whether any part of it might hold a secret (chunks overlap by 1 kB). */
+async function textMightHoldSecrets(file: string): Promise<boolean> {
+  let tail = ''
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 22 })) {
+    const text = tail + (chunk as string)
+    if (mightHoldSecrets(text)) return true
+    tail = text.slice(-1024)
+  }
+  return false
 }
 
 function isBinary(file: string): boolean {

@@ -18,8 +18,16 @@ const PATTERNS: [RegExp, string][] = [
   [/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi, '$1***:***@']
 ]
 
+/** A cheap first look: text without any of these words or shapes has nothing for the patterns above to replace. */
+const MIGHT_HOLD_A_SECRET = /bearer|basic|eyJ|secret|token|passw|api[_-]?key|auth|:\/\/[^/\s:@]+:[^/\s@]+@/i
+
+export function mightHoldSecrets(text: string): boolean {
+  return MIGHT_HOLD_A_SECRET.test(text)
+}
+
 /** The text with secret-looking values replaced by ***. */
 export function scrubSecrets(text: string): string {
+  if (!mightHoldSecrets(text)) return text
   let out = text
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement)
   return out
