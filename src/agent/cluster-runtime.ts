@@ -28,7 +28,6 @@ export class ClusterRuntime {
   private readonly roles = new Map<string, string>()
   private readonly rebooted = new Map<string, Rebooted>()
   private readyFlag = false
-  private readyWaiters: (() => void)[] = []
   private controllerStarted = false
 
   constructor(
@@ -136,17 +135,8 @@ export class ClusterRuntime {
     return this.readyFlag
   }
 
-  /** The `AssistedControllerIsReady` event. */
+  /** The `AssistedControllerIsReady` event (the bootstrap polls for it). */
   markControllerReady(): void {
-    if (this.readyFlag) return
     this.readyFlag = true
-    const waiters = this.readyWaiters
-    this.readyWaiters = []
-    for (const w of waiters) w()
-  }
-
-  whenControllerReady(): Promise<void> {
-    if (this.readyFlag) return Promise.resolve()
-    return new Promise(resolve => this.readyWaiters.push(resolve))
   }
 }

@@ -107,11 +107,12 @@ describe('native host: registration', () => {
   })
 
   it('posts omitempty replies on the poll request id, and sends an unchanged output once', async () => {
-    const s = await setup({ start: false })
+    // Polls far enough apart for each reply to be stored before the next poll's steps run (as at the real 60 s).
+    const s = await setup({ start: false, timings: { minPollMs: 150 } })
     s.fake.nextSteps = (_call, hostId) =>
       steps([step('inventory', [hostId]), step('ntp-synchronizer', ['{"ntp_source":""}'])])
     start(s)
-    await s.fake.waitFor(() => s.fake.callsOf('v2GetNextSteps').length >= 6, 5000, 'six polls')
+    await s.fake.waitFor(() => s.fake.callsOf('v2GetNextSteps').length >= 5, 5000, 'five polls')
     const inventory = replies(s.fake, 'inventory')
     expect(inventory).toHaveLength(1)
     expect(replies(s.fake, 'ntp-synchronizer')).toHaveLength(1)
@@ -123,8 +124,9 @@ describe('native host: registration', () => {
     expect(polls.map(p => p.headers['x-request-id'])).toContain(inventory[0]!.headers['x-request-id'])
     expect(inventory[0]!.headers['discovery_agent_version']).toBe(SERVICE_AGENT_IMAGE)
     const counters = s.env.recorder.counters.snapshot()!.values
-    expect(counters['steps.inventory']).toBeGreaterThanOrEqual(6)
-    expect(counters['replies.suppressed']).toBeGreaterThanOrEqual(10)
+    // The last poll's answer may still be on its way to the host.
+    expect(counters['steps.inventory']).toBeGreaterThanOrEqual(4)
+    expect(counters['replies.suppressed']).toBeGreaterThanOrEqual(6)
   })
 
   it.each([401, 403, 404, 409])('freezes like the real agent on register %i', async status => {

@@ -194,6 +194,9 @@ export class NativeHost implements StepHost {
         return 'ok'
       }
       if (FREEZING_REGISTER_STATUSES.has(res.status)) {
+        this.env.logger.debug(
+          `${this.plan.hostname}: register answered ${res.status}; frozen like the real agent`
+        )
         this.milestone = `frozen: register ${res.status}`
         this.event('frozen', { info: `register ${res.status}`, status: bodyReason(res.text()) })
         return 'frozen'
@@ -252,6 +255,7 @@ export class NativeHost implements StepHost {
         continue
       }
       if (res.status === 404) {
+        this.env.logger.debug(`${this.plan.hostname}: next steps answered 404; frozen like the real agent`)
         this.milestone = 'frozen: next steps 404'
         this.event('frozen', { info: 'next steps 404', status: bodyReason(res.text()) })
         return 'frozen'
