@@ -28,6 +28,8 @@ export interface KubeClientOptions {
   maxSockets?: number
   /** Per-request timeout (not for watches). */
   requestTimeoutMs?: number
+  /** Field manager of applies and patches (default `assisted-swarm`; the simulator's kube-api mode has its own). */
+  fieldManager?: string
 }
 
 /** An API server answer that is not 2xx, with the Status object's reason and message. */
@@ -135,9 +137,18 @@ export class KubeClient {
   private readonly api: RawObjectApi
   private readonly requestTimeoutMs: number
   private readonly agent?: https.Agent
+  private readonly fieldManager: string
+  /** Requests sent (every verb, retries included) and watch streams opened: what benchmarks count. */
+  readonly counters = { requests: 0, watches: 0 }
 
-  private constructor(kubeConfig: KubeConfig, agent: https.Agent | undefined, requestTimeoutMs: number) {
+  private constructor(
+    kubeConfig: KubeConfig,
+    agent: https.Agent | undefined,
+    requestTimeoutMs: number,
+    fieldManager = FIELD_MANAGER
+  ) {
     this.kubeConfig = kubeConfig
+    this.fieldManager = fieldManager
     const cluster = kubeConfig.getCurrentCluster()
     if (!cluster) throw new ConfigurationError('kubeconfig: the current context names no cluster')
     this.server = cluster.server.replace(/\/+$/, '')
@@ -198,7 +209,7 @@ export class KubeClient {
         servername: tls.servername
       })
     }
-    return new KubeClient(kc, agent, options.requestTimeoutMs ?? 30_000)
+    return new KubeClient(kc, agent, options.requestTimeoutMs ?? 30_000, options.fieldManager)
   }
 
   /**
@@ -242,6 +253,7 @@ export class KubeClient {
     what: string
   ): Promise<RawResponse> {
     let response: RawResponse
+    this.counters.requests++
     try {
       response = await this.api.request(method, path, { ...options, signal: this.signal(options?.signal) })
     } catch (error) {
@@ -258,7 +270,7 @@ export class KubeClient {
     options: { force?: boolean; dryRun?: boolean; signal?: AbortSignal } = {}
   ): Promise<ApplyResult> {
     const info = infoOf(object)
-    const query: Record<string, string> = { fieldManager: FIELD_MANAGER, fieldValidation: 'Strict' }
+    const query: Record<string, string> = { fieldManager: this.fieldManager, fieldValidation: 'Strict' }
     if (options.force ?? true) query.force = 'true'
     if (options.dryRun) query.dryRun = 'All'
     const response = await this.call(
@@ -286,7 +298,7 @@ export class KubeClient {
       HttpMethod.PATCH,
       path,
       {
-        query: { fieldManager: FIELD_MANAGER },
+        query: { fieldManager: this.fieldManager },
         contentType: 'application/merge-patch+json',
         body: patch,
         signal: options.signal
@@ -294,6 +306,28 @@ export class KubeClient {
       `${info.kind} ${namespace ? `${namespace}/` : ''}${name}`
     )
     return response.body as KubeObject
+  }
+
+  /** Creates an object (POST); undefined when one of that name exists already (409 AlreadyExists). */
+  async create(object: KubeObject, options: { signal?: AbortSignal } = {}): Promise<KubeObject | undefined> {
+    const info = infoOf(object)
+    try {
+      const response = await this.call(
+        HttpMethod.POST,
+        collectionPath(info, object.metadata.namespace),
+        {
+          query: { fieldManager: this.fieldManager, fieldValidation: 'Strict' },
+          body: object,
+          signal: options.signal
+        },
+        describeObject(object)
+      )
+      return response.body as KubeObject
+    } catch (error) {
+      if (error instanceof KubeApiError && error.status === 409 && error.reason === 'AlreadyExists')
+        return undefined
+      throw error
+    }
   }
 
   async get(
@@ -396,6 +430,7 @@ export class KubeClient {
     onEvent: (type: WatchEventType, object: KubeObject) => void,
     onDone: (error?: unknown) => void
   ): Promise<() => void> {
+    this.counters.watches++
     const watch = new Watch(this.kubeConfig)
     const query: Record<string, string | number | boolean> = { allowWatchBookmarks: true }
     if (options.labelSelector) query.labelSelector = options.labelSelector

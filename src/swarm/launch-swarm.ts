@@ -17,6 +17,8 @@ import { ObservedHttpMetrics, StatusCounts, WindowedHttp } from './live-stats.js
 import type { ProgressSink, ProgressSnapshot } from './progress/snapshot.js'
 import { readRunState, runStateFile, RunStateStore } from './run-state.js'
 import { RestTarget } from './targets/rest-target.js'
+import { KubeTarget } from './targets/kube-target.js'
+import { PLACEHOLDER_PULL_SECRET } from '../kube/builders.js'
 import type { ClusterOutcome, PreparedCluster, StatusObserver, Target } from './targets/target.js'
 import { startEmbeddedService, type EmbeddedService } from './embedded-service.js'
 import { discoverInfraEnvs } from './discover.js'
@@ -106,12 +108,12 @@ export async function launchSwarm(
   )
   if (previous) (store.state.resumedAt ??= []).push(new Date().toISOString())
 
-  const pullSecret = resolvePullSecret(settings, plan)
   const kind = settings.serviceUrl ? 'rest' : settings.kubeconfig ? 'kube-api' : plan.target.kind
-  if (kind === 'kube-api')
-    throw new ConfigurationError(
-      'the kube-api target of launch-swarm is not available in this version; use --service or the simulator'
-    )
+  // kube-api: the pull secret only goes into CRs the run may still have to apply (deploy-crs' placeholder otherwise).
+  const pullSecret =
+    kind === 'kube-api' && !settings.pullSecret && !settings.pullSecretFile && !plan.pullSecretFile
+      ? PLACEHOLDER_PULL_SECRET
+      : resolvePullSecret(settings, plan)
 
   let embedded = context.embedded
   let ownEmbedded = false
@@ -127,17 +129,18 @@ export async function launchSwarm(
     }
     serviceUrl = embedded.url
   }
-  if (!serviceUrl)
+  if (!serviceUrl && kind !== 'kube-api')
     throw new ConfigurationError(
       'no service: pass --service URL (or set target.url in the plan), or use the simulator target'
     )
-  store.state.target = { kind, ...(kind === 'simulator' ? {} : { url: serviceUrl }) }
+  store.state.target = { kind, ...(kind === 'simulator' || !serviceUrl ? {} : { url: serviceUrl }) }
 
   const live = new WindowedHttp()
   const writer = new TimelineWriter(join(runDir, timelineFileName(plan.shard)))
   const recorder = new TimelineRecorder(writer, { http: new ObservedHttpMetrics(live) })
   const transport = createTransport({
-    baseUrl: serviceUrl,
+    // kube-api: hosts take the service URL from the discovery ignition; this user API stays unused.
+    baseUrl: serviceUrl ?? 'http://127.0.0.1',
     mode: 'pooled',
     maxConcurrentRequests: 32,
     metrics: recorder.http,
@@ -145,24 +148,39 @@ export async function launchSwarm(
     ...(plan.agent.caFile ? { caCertPem: readFileSync(plan.agent.caFile, 'utf8') } : {})
   })
   const api = new UserApi(transport, {
-    serviceUrl,
+    serviceUrl: serviceUrl ?? 'http://127.0.0.1',
     ...(settings.serviceToken ? { token: settings.serviceToken } : {})
   })
-  const target: Target & { loadExisting?(): Promise<void>; release?(c: PlanCluster): void } = new RestTarget({
-    plan,
-    api,
-    serviceUrl,
-    pullSecret,
-    logger,
-    ...(settings.agentToken ? { agentToken: settings.agentToken } : {}),
-    ...(settings.discoverInfraEnvs ? { managed: false } : {})
-  })
+  const kubeconfig = settings.kubeconfig ?? plan.target.kubeconfig
+  const target: Target & { loadExisting?(): Promise<void>; release?(c: PlanCluster): void } =
+    kind === 'kube-api'
+      ? new KubeTarget({
+          plan,
+          ...(kubeconfig ? { kubeconfig } : {}),
+          pullSecret,
+          logger,
+          signal,
+          ...(settings.agentToken ? { agentToken: settings.agentToken } : {}),
+          ...(settings.discoverInfraEnvs ? { discover: settings.discoverInfraEnvs } : {})
+        })
+      : new RestTarget({
+          plan,
+          api,
+          serviceUrl: serviceUrl!,
+          pullSecret,
+          logger,
+          ...(settings.agentToken ? { agentToken: settings.agentToken } : {}),
+          ...(settings.discoverInfraEnvs ? { managed: false } : {})
+        })
 
   let run = new SwarmRun(plan, settings, context, recorder, target, store, live, runDir)
   try {
     await target.connect()
     if (settings.discoverInfraEnvs) {
-      plan.clusters = await discoverInfraEnvs(plan, api, settings.discoverInfraEnvs, store, logger)
+      plan.clusters =
+        target instanceof KubeTarget
+          ? await target.discover(store)
+          : await discoverInfraEnvs(plan, api, settings.discoverInfraEnvs, store, logger)
       run = new SwarmRun(plan, settings, context, recorder, target, store, live, runDir)
     }
     recorder.event({
@@ -188,7 +206,7 @@ export async function launchSwarm(
     run.driver = driver
     logger.info(
       `run ${plan.runId}: ${plan.clusters.length} clusters, ${run.plannedHosts} hosts, ${settings.driver} driver, ` +
-        `${kind === 'simulator' ? `embedded simulator at ${serviceUrl}` : serviceUrl}; run directory ${runDir}`
+        `${kind === 'simulator' ? `embedded simulator at ${serviceUrl}` : kind === 'kube-api' ? 'kube-api target' : serviceUrl}; run directory ${runDir}`
     )
     const reason = await run.execute()
     return {
@@ -202,11 +220,15 @@ export async function launchSwarm(
       hostsInstalled: run.hostCounts.count('installed'),
       interrupted: reason === 'interrupted',
       reason,
-      serviceUrl
+      serviceUrl: serviceUrl ?? (target instanceof KubeTarget ? (target.serviceUrl ?? '') : '')
     }
   } finally {
     await run.shutdown()
+    await target.close()
     await transport.close()
+    // Metrics of the last interval, then `end`: the end record is always the timeline's last line.
+    recorder.snapshot()
+    recorder.event({ k: 'run', ev: 'end', run: plan.runId, shard: `${plan.shard.index}/${plan.shard.count}`, reason: run.reason })
     recorder.close()
     store.state.endedAt = new Date().toISOString()
     store.save()
@@ -257,6 +279,8 @@ class SwarmRun implements StatusObserver {
   private progressTimer: NodeJS.Timeout | undefined
   private stopped = false
   private executing = false
+  /** Why the run ended, once it did; written as the timeline's last record. */
+  reason: 'completed' | 'deadline' | 'interrupted' | 'error' = 'error'
 
   constructor(
     private readonly plan: Plan,
@@ -341,7 +365,7 @@ class SwarmRun implements StatusObserver {
         })
       }
     }
-    this.recorder.event({ k: 'run', ev: 'end', run: this.plan.runId, shard: this.shard(), reason })
+    this.reason = reason
     return reason
   }
 

@@ -3,7 +3,7 @@
  * ClusterImageSet the ACI names and the pull secret the CD references (service-behavior §4.4). Problems are
  * input errors, reported in the ACI's SpecSynced condition.
  */
-import { findReleaseImage, normalizeArch, type ReleaseImage } from '../config/releases.js'
+import { findReleaseImage, minorOf, normalizeArch, type ReleaseImage } from '../config/releases.js'
 import type { KubeObject } from '../../kube/objects.js'
 import type { ClusterParams } from '../service/cluster-service.js'
 
@@ -71,7 +71,10 @@ export function releaseOf(
   )
   if (!tag) throw new SpecInputError(`cannot tell the OpenShift version of release image ${url}`)
   const arch = normalizeArch(tag[2])
-  const release = findReleaseImage(releases, tag[1]!, arch)
+  // Not in RELEASE_IMAGES: the real service would read the payload (`oc adm release info`); the simulator
+  // takes the release of the same x.y.
+  const release =
+    findReleaseImage(releases, tag[1]!, arch) ?? findReleaseImage(releases, minorOf(tag[1]!), arch)
   if (!release) throw new SpecInputError(`OpenShift ${tag[1]} (${arch}) is not a known release image`)
   return { version: release.version, arch, url }
 }
