@@ -49,6 +49,30 @@ const OUTPUT_MODEL: Record<string, string> = {
   'upgrade-agent': 'upgrade_agent_response'
 }
 
+const ARGS_MODEL: Record<string, string> = {
+  'connectivity-check': 'connectivity-check-params',
+  'free-network-addresses': 'free_addresses_request',
+  'ntp-synchronizer': 'ntp_synchronization_request',
+  'domain-resolution': 'domain_resolution_request',
+  'verify-vips': 'verify_vips_request',
+  'installation-disk-speed-check': 'disk_speed_check_request',
+  'container-image-availability': 'container_image_availability_request',
+  install: 'install_cmd_request',
+  'logs-gather': 'logs_gather_cmd_request',
+  'upgrade-agent': 'upgrade_agent_request',
+  'api-vip-connectivity-check': 'api_vip_connectivity_request',
+  'tang-connectivity-check': 'tang_connectivity_request',
+  'dhcp-lease-allocate': 'dhcp_allocation_request'
+}
+
+/** Like the real agent: a step's first argument must be valid JSON of its request model (else the agent answers -1). */
+export function checkArgs(step: Step): void {
+  const model = ARGS_MODEL[step.step_type]
+  if (!model) return
+  const problems = modelValidator().validate(model, JSON.parse(step.args?.[0] ?? 'null'))
+  if (problems.length) throw new Error(`${step.step_type} arguments do not match swagger ${model}: ${problems.join('; ')}`)
+}
+
 /** Throws when an output does not match its swagger model exactly (unknown fields rejected). */
 export function checkOutput(type: string, output: string): void {
   const model = OUTPUT_MODEL[type]
@@ -131,6 +155,7 @@ export class FakeHost {
     this.lastPoll = response.body
     const steps: Step[] = response.body.instructions ?? []
     for (const step of steps) {
+      checkArgs(step)
       this.lastSteps.set(step.step_type, step)
       const reply = this.reply(step)
       if (!reply) continue
