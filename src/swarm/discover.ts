@@ -19,7 +19,9 @@ export async function discoverInfraEnvs(
   logger: Logger
 ): Promise<PlanCluster[]> {
   const all = await api.listInfraEnvs()
-  const matching = all.filter(ie => matches(ie, selector)).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''))
+  const matching = all
+    .filter(ie => matches(ie, selector))
+    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''))
   if (!matching.length) {
     throw new ConfigurationError(
       `--discover-infraenvs ${JSON.stringify(selector)}: no infra-env matches (the service has ${all.length}); use "all" or a name pattern such as "swarm-*"`
@@ -27,9 +29,13 @@ export async function discoverInfraEnvs(
   }
   const planned = plan.clusters.slice().sort((a, b) => a.index - b.index)
   if (matching.length > planned.length) {
-    logger.warning(`${matching.length} infra-envs match but the plan has ${planned.length} clusters; the extra infra-envs get no hosts`)
+    logger.warning(
+      `${matching.length} infra-envs match but the plan has ${planned.length} clusters; the extra infra-envs get no hosts`
+    )
   } else if (matching.length < planned.length) {
-    logger.warning(`the plan has ${planned.length} clusters but only ${matching.length} infra-envs match; the rest of the plan is skipped`)
+    logger.warning(
+      `the plan has ${planned.length} clusters but only ${matching.length} infra-envs match; the rest of the plan is skipped`
+    )
   }
   const clusters: PlanCluster[] = []
   for (let i = 0; i < Math.min(matching.length, planned.length); i++) {
@@ -38,8 +44,15 @@ export async function discoverInfraEnvs(
     const refs = store.cluster(cluster.name)
     refs.infraEnvId = infraEnv.id
     if (infraEnv.cluster_id) refs.clusterId = infraEnv.cluster_id
-    clusters.push({ ...cluster, justInfraEnv: !infraEnv.cluster_id, lateBinding: false, infraEnvName: infraEnv.name ?? cluster.infraEnvName })
-    logger.info(`${cluster.name}: ${cluster.hosts.length} host(s) into infra-env ${infraEnv.name} (${infraEnv.id})`)
+    clusters.push({
+      ...cluster,
+      justInfraEnv: !infraEnv.cluster_id,
+      lateBinding: false,
+      infraEnvName: infraEnv.name ?? cluster.infraEnvName
+    })
+    logger.info(
+      `${cluster.name}: ${cluster.hosts.length} host(s) into infra-env ${infraEnv.name} (${infraEnv.id})`
+    )
   }
   store.save()
   return clusters

@@ -196,6 +196,7 @@ export async function launchSwarm(
       hosts: plan.clusters.reduce((n, c) => n + c.hosts.length, 0),
       thresholds: plan.thresholds
     })
+    run.began = true
     store.save()
     if (previous) await target.loadExisting?.()
     const driver = await createSwarmDriver(
@@ -228,7 +229,14 @@ export async function launchSwarm(
     await transport.close()
     // Metrics of the last interval, then `end`: the end record is always the timeline's last line.
     recorder.snapshot()
-    recorder.event({ k: 'run', ev: 'end', run: plan.runId, shard: `${plan.shard.index}/${plan.shard.count}`, reason: run.reason })
+    if (run.began)
+      recorder.event({
+        k: 'run',
+        ev: 'end',
+        run: plan.runId,
+        shard: `${plan.shard.index}/${plan.shard.count}`,
+        reason: run.reason
+      })
     recorder.close()
     store.state.endedAt = new Date().toISOString()
     store.save()
@@ -281,6 +289,8 @@ class SwarmRun implements StatusObserver {
   private executing = false
   /** Why the run ended, once it did; written as the timeline's last record. */
   reason: 'completed' | 'deadline' | 'interrupted' | 'error' = 'error'
+  /** Set once the start (or resume) record is written. */
+  began = false
 
   constructor(
     private readonly plan: Plan,

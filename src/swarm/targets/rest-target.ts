@@ -179,7 +179,12 @@ export class RestTarget implements Target {
     }
     if (current.status === 'installed') return 'installed'
     if (current.status === 'error' || current.status === 'cancelled') return 'failed'
-    if (managed && current.status === 'ready' && !watch.installRequested && this.allHostsRegistered(cluster, hosts)) {
+    if (
+      managed &&
+      current.status === 'ready' &&
+      !watch.installRequested &&
+      this.allHostsRegistered(cluster, hosts)
+    ) {
       try {
         await api.installCluster(clusterId)
         watch.installRequested = true
