@@ -25,6 +25,8 @@ if (skip) console.warn(`skipping real API server tests: ${skip}`)
 const describeKube = skip ? describe.skip : describe
 
 const work = mkdtempSync(join(tmpdir(), 'kube-swarm-'))
+// Run ids unique per test run: with KUBECONFIG_TEST the API server (and earlier runs' CRs) is reused.
+const SUFFIX = Date.now().toString(36).slice(-5)
 
 function plan(name: string, clusters: string, kubeconfig: string): string {
   const path = join(work, `${name}.yaml`)
@@ -135,7 +137,7 @@ describeKube('kube-api swarm through the simulator’s kube-api mode', () => {
     workers: 2`,
       env.kubeconfigPath
     )
-    const { result, runDir } = await run('kube-e2e-1', planPath, { deploy: true })
+    const { result, runDir } = await run(`kube-e2e-${SUFFIX}`, planPath, { deploy: true })
     expect(result).toMatchObject({
       reason: 'completed',
       clustersInstalled: 2,
@@ -144,7 +146,9 @@ describeKube('kube-api swarm through the simulator’s kube-api mode', () => {
     })
     expect(result.serviceUrl).toBe(sim.url)
 
-    const acis = await client.list(KINDS.AgentClusterInstall, { labelSelector: runSelector('kube-e2e-1') })
+    const acis = await client.list(KINDS.AgentClusterInstall, {
+      labelSelector: runSelector(`kube-e2e-${SUFFIX}`)
+    })
     expect(acis.items).toHaveLength(2)
     for (const aci of acis.items) {
       const c = conditions(aci)
@@ -154,7 +158,7 @@ describeKube('kube-api swarm through the simulator’s kube-api mode', () => {
       const metadata = (aci.spec as { clusterMetadata?: { infraID?: string } }).clusterMetadata
       expect(metadata?.infraID).toMatch(/^[0-9a-f-]{36}$/)
     }
-    const agents = await client.list(KINDS.Agent, { labelSelector: runSelector('kube-e2e-1') })
+    const agents = await client.list(KINDS.Agent, { labelSelector: runSelector(`kube-e2e-${SUFFIX}`) })
     expect(agents.items).toHaveLength(6)
     for (const agent of agents.items) {
       expect((agent.spec as { approved?: boolean }).approved).toBe(true)
@@ -187,9 +191,10 @@ describeKube('kube-api swarm through the simulator’s kube-api mode', () => {
     late_binding: true`,
       env.kubeconfigPath
     )
-    const { result, runDir } = await run('kube-late-1', planPath)
+    const { result, runDir } = await run(`kube-late-${SUFFIX}`, planPath)
     expect(result).toMatchObject({ reason: 'completed', clustersInstalled: 1, hostsInstalled: 1 })
-    const [agent] = (await client.list(KINDS.Agent, { labelSelector: runSelector('kube-late-1') })).items
+    const [agent] = (await client.list(KINDS.Agent, { labelSelector: runSelector(`kube-late-${SUFFIX}`) }))
+      .items
     expect(
       (agent!.spec as { clusterDeploymentName?: { name?: string } }).clusterDeploymentName?.name
     ).toBeTruthy()
@@ -202,6 +207,54 @@ describeKube('kube-api swarm through the simulator’s kube-api mode', () => {
     expect(statuses).toContain('binding')
     expect(statuses[statuses.length - 1]).toBe('installed')
   }, 240_000)
+
+  it('survives an API server restart mid-run: informers resume, nothing is lost', async () => {
+    const runId = `kube-restart-${SUFFIX}`
+    const planPath = plan(
+      'kube-restart',
+      `  - amount: 2
+    single_node: true
+  - amount: 1
+    masters: 3
+    workers: 2`,
+      env.kubeconfigPath
+    )
+    const watchesBefore = sim.kube!.informerCounters().Agent!.watches
+    const running = run(runId, planPath)
+    // Mid-run: once some Agent has a status, and before every cluster is done.
+    const deadline = Date.now() + 60_000
+    for (;;) {
+      const agents = await client
+        .list(KINDS.Agent, { labelSelector: runSelector(runId) })
+        .catch(() => undefined)
+      const states = agents?.items.map(
+        a => (a.status as { debugInfo?: { state?: string } } | undefined)?.debugInfo?.state
+      )
+      if (states?.some(s => s === 'known' || s === 'known-unbound' || s === 'insufficient')) break
+      if (Date.now() > deadline) throw new Error('no Agent got a status in time')
+      await new Promise(r => setTimeout(r, 100))
+    }
+    await env.stopApiServer()
+    await new Promise(r => setTimeout(r, 3000))
+    await env.startApiServer()
+    const { result, runDir } = await running
+    expect(result).toMatchObject({
+      reason: 'completed',
+      clustersInstalled: 3,
+      clustersFailed: 0,
+      hostsInstalled: 7
+    })
+    // Every host's and cluster's end state reached the timeline through the resumed watches.
+    const records = timeline(runDir)
+    const last = new Map<string, unknown>()
+    for (const r of records) if (r.k === 'host' && r.ev === 'status') last.set(r.h as string, r.status)
+    expect(last.size).toBe(7)
+    expect([...last.values()].every(s => s === 'installed')).toBe(true)
+    const acis = await client.list(KINDS.AgentClusterInstall, { labelSelector: runSelector(runId) })
+    expect(acis.items.map(a => conditions(a).Completed?.status)).toEqual(['True', 'True', 'True'])
+    // The simulator's informers resumed (a new watch), they did not poll.
+    expect(sim.kube!.informerCounters().Agent!.watches).toBeGreaterThan(watchesBefore)
+  }, 300_000)
 })
 
 const PULL_SECRET = JSON.stringify({
