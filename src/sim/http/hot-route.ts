@@ -31,6 +31,9 @@ export function hotRoute(app: FastifyInstance, operationId: string, handler: Han
   const keys = { agentKey: deps.sim.opts.agentKey, userToken: deps.sim.opts.userToken }
   const checkAuth = Boolean(keys.agentKey || keys.userToken)
   const { faults, metrics } = deps
+  const url = fastifyUrl(op.path)
+  const method = op.method.toUpperCase()
+  const record = metrics.recorder(url, method)
 
   const proceed = (request: FastifyRequest, reply: FastifyReply): void => {
     if (checkAuth && !authorized(request, security, keys)) {
@@ -38,7 +41,7 @@ export function hotRoute(app: FastifyInstance, operationId: string, handler: Han
         .code(401)
         .header(SIM_ERROR_HEADER, SIM_ERRORS.UNAUTHORIZED.code)
         .send(errorBody(401, SIM_ERRORS.UNAUTHORIZED.message))
-      metrics.record(request, reply)
+      record(reply)
       return
     }
     for (const [part, validate] of checks) {
@@ -52,7 +55,7 @@ export function hotRoute(app: FastifyInstance, operationId: string, handler: Han
           .code(400)
           .header(SIM_ERROR_HEADER, SIM_ERRORS.BAD_REQUEST.code)
           .send(errorBody(400, SIM_ERRORS.BAD_REQUEST.message.replace('%s', text)))
-        metrics.record(request, reply)
+        record(reply)
         return
       }
     }
@@ -63,12 +66,12 @@ export function hotRoute(app: FastifyInstance, operationId: string, handler: Han
       reply.send(error as Error)
       return
     }
-    metrics.record(request, reply)
+    record(reply)
   }
 
   app.route({
-    method: op.method.toUpperCase() as 'GET',
-    url: fastifyUrl(op.path),
+    method: method as 'GET',
+    url,
     config,
     handler: (request: FastifyRequest, reply: FastifyReply) => {
       if (faults.active) {
@@ -77,7 +80,7 @@ export function hotRoute(app: FastifyInstance, operationId: string, handler: Han
           reply,
           operationId,
           () => proceed(request, reply),
-          () => metrics.record(request, reply)
+          () => record(reply)
         )
       } else proceed(request, reply)
     }

@@ -86,6 +86,21 @@ export class SimMetrics {
     })
   }
 
+  /** A recorder bound to one route and method (the hot routes), so counting needs no key string per request. */
+  recorder(route: string, method: string): (reply: FastifyReply) => void {
+    const byStatus = new Map<number, { inc(): void }>()
+    const timer = this.duration.labels(route)
+    return reply => {
+      let child = byStatus.get(reply.statusCode)
+      if (!child) {
+        child = this.requests.labels(route, method, String(reply.statusCode))
+        byStatus.set(reply.statusCode, child)
+      }
+      child.inc()
+      timer.observe(reply.elapsedTime / 1000)
+    }
+  }
+
   /** Counts one answered request (route template, method, status) and its duration. */
   record(request: FastifyRequest, reply: FastifyReply): void {
     const route = request.routeOptions.url ?? 'unmatched'
