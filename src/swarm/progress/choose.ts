@@ -14,5 +14,9 @@ export function progressSinkFor(
   if (options.quiet) return noProgress
   const stream = context.stdout as NodeJS.WriteStream
   if (context.host === 'cli' && stream.isTTY && !process.env.CI) return new TerminalProgress()
-  return new LineProgress(text => context.stdout.write(text), options.progressIntervalMs)
+  return new LineProgress(
+    text => context.stdout.write(text),
+    options.progressIntervalMs,
+    context.host === 'actions' || Boolean(process.env.GITHUB_ACTIONS)
+  )
 }
