@@ -76,7 +76,11 @@ function connectivityEntries(cluster: ClusterRecord): Map<string, string> {
     const nics = h.inv.nics
       .filter(n => n.ipv4.length || n.ipv6.length)
       // The contract's connectivity-check-nic takes plain addresses (no /prefix), as the real service sends.
-      .map(n => ({ name: n.name, mac: n.mac, ip_addresses: [...n.ipv4, ...n.ipv6].map(a => a.split('/')[0]!) }))
+      .map(n => ({
+        name: n.name,
+        mac: n.mac,
+        ip_addresses: [...n.ipv4, ...n.ipv6].map(a => a.split('/')[0]!)
+      }))
     // Kept already escaped for embedding in the JSON-string argument, so a poll only concatenates.
     entries.set(h.id, JSON.stringify(JSON.stringify({ host_id: h.id, nics })).slice(1, -1))
   }

@@ -70,7 +70,8 @@ export function checkArgs(step: Step): void {
   const model = ARGS_MODEL[step.step_type]
   if (!model) return
   const problems = modelValidator().validate(model, JSON.parse(step.args?.[0] ?? 'null'))
-  if (problems.length) throw new Error(`${step.step_type} arguments do not match swagger ${model}: ${problems.join('; ')}`)
+  if (problems.length)
+    throw new Error(`${step.step_type} arguments do not match swagger ${model}: ${problems.join('; ')}`)
 }
 
 /** Throws when an output does not match its swagger model exactly (unknown fields rejected). */
