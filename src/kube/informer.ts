@@ -6,7 +6,8 @@
  */
 import type { Logger } from '../util/logging.js'
 import { errorMessage } from '../util/errors.js'
-import type { KubeClient, WatchEventType } from './client.js'
+import { isRetryable, type KubeClient, type WatchEventType } from './client.js'
+import { withRetries } from './concurrency.js'
 import { KINDS, type KindInfo, type KindName } from './kinds.js'
 import { objectKey, runSelector, type KubeObject } from './objects.js'
 
@@ -49,10 +50,16 @@ export class Informer {
     return this
   }
 
-  /** Lists, fills the cache (emitting `added`), and starts watching. Resolves after the first list. */
+  /**
+   * Lists, fills the cache (emitting `added`), and starts watching. Resolves after the first list, which is
+   * retried for a minute on retryable failures (a fresh API server answers 429 "storage is (re)initializing"
+   * for a CRD whose watch cache is not ready yet).
+   */
   async start(): Promise<void> {
     this.stopped = false
-    await this.relist()
+    await withRetries(() => this.relist(), isRetryable, {
+      policy: { timeoutMs: 60_000, initialDelayMs: 200, maxDelayMs: 2_000 }
+    })
     await this.openWatch()
   }
 
