@@ -413,10 +413,11 @@ export class KubeTarget implements Target {
     const spec = (agent.spec ?? {}) as AgentSpec
     const name = agent.metadata.name
     const patch: Record<string, unknown> = {}
-    if (!spec.approved && (this.options.approval ?? 'all') === 'all' && !state.patched.has(name)) {
-      patch.approved = true
+    if (!state.patched.has(name)) {
+      if (!spec.approved && (this.options.approval ?? 'all') === 'all') patch.approved = true
+      // The plan role, so the report knows which host is which (as the REST target does).
       if (state.managed && !state.cluster.singleNode && spec.role !== host.role) patch.role = host.role
-      state.patched.add(name)
+      if (Object.keys(patch).length) state.patched.add(name)
     }
     const debug = statusOf(agent).debugInfo
     if (
