@@ -94,7 +94,7 @@ describeKube('kube-api swarm through the simulator’s kube-api mode', () => {
     rmSync(work, { recursive: true, force: true })
   }, 60_000)
 
-  async function run(runId: string, planPath: string, options: { deploy?: boolean } = {}) {
+  async function run(runId: string, planPath: string, options: { deploy?: boolean; discover?: string } = {}) {
     if (options.deploy) {
       const loaded = loadPlan({ planPath, runId, shard: { index: 0, count: 1 } })
       // deploy-crs first, as a pipeline does; waits for the InfraEnvs' images (the simulator writes them).
@@ -120,7 +120,8 @@ describeKube('kube-api swarm through the simulator’s kube-api mode', () => {
         driver: 'native',
         cleanup: false,
         progressIntervalMs: 60_000,
-        pollIntervalMs: 300
+        pollIntervalMs: 300,
+        ...(options.discover ? { discoverInfraEnvs: options.discover } : {})
       },
       { logger, signal: new AbortController().signal, progress: noProgress }
     )
@@ -255,6 +256,39 @@ describeKube('kube-api swarm through the simulator’s kube-api mode', () => {
     // The simulator's informers resumed (a new watch), they did not poll.
     expect(sim.kube!.informerCounters().Agent!.watches).toBeGreaterThan(watchesBefore)
   }, 300_000)
+
+  it('launches hosts into existing InfraEnvs found by a label selector (--discover-infraenvs)', async () => {
+    // Someone else's CRs (their own run id), with a label of theirs on the InfraEnv.
+    const ownerRun = `kube-owner-${SUFFIX}`
+    const ownerPlan = loadPlan({
+      planPath: plan(
+        'kube-owner',
+        `  - amount: 1
+    single_node: true
+    infraenv_labels: { team: perf-${SUFFIX} }`,
+        env.kubeconfigPath
+      ),
+      runId: ownerRun,
+      shard: { index: 0, count: 1 }
+    })
+    await deployCrs({
+      plan: ownerPlan,
+      client,
+      pullSecret: PULL_SECRET,
+      logger: silentLogger,
+      wait: 'always',
+      waitTimeoutMs: 60_000
+    })
+    const runId = `kube-disc-${SUFFIX}`
+    const planPath = plan('kube-disc', '  - amount: 1\n    single_node: true', env.kubeconfigPath)
+    const { result } = await run(runId, planPath, { discover: `team=perf-${SUFFIX}` })
+    expect(result).toMatchObject({ reason: 'completed', clustersInstalled: 1, hostsInstalled: 1 })
+    // Nothing was applied under the swarm's run id; the owner's cluster is the one that installed.
+    expect((await client.list(KINDS.InfraEnv, { labelSelector: runSelector(runId) })).items).toHaveLength(0)
+    const [aci] = (await client.list(KINDS.AgentClusterInstall, { labelSelector: runSelector(ownerRun) }))
+      .items
+    expect(conditions(aci).Completed).toMatchObject({ status: 'True', reason: 'InstallationCompleted' })
+  }, 240_000)
 })
 
 const PULL_SECRET = JSON.stringify({
