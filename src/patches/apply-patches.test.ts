@@ -207,7 +207,13 @@ describe('apply-patches on a fixture upstream', () => {
       join(tree, 'src/other.txt'),
       readFileSync(join(tree, 'src/other.txt'), 'utf8') + 'epsilon\n'
     )
+    await expect(applyPatches(settings(f), { logger: new RecordingLogger() })).rejects.toThrow(
+      /has commits or changes/
+    )
     gitSync(tree, ['commit', '--quiet', '-am', 'other: add epsilon'])
+    await expect(applyPatches(settings(f), { logger: new RecordingLogger() })).rejects.toThrow(
+      /run regenerate-patches demo to keep them/
+    )
     const result = await regenerateSeries(
       { componentsFile: f.componentsFile, component: 'demo', repo: tree },
       new RecordingLogger()
@@ -234,6 +240,9 @@ describe('apply-patches on a fixture upstream', () => {
     ])
     expect(readFileSync(join(again.components[0]!.tree, 'src/other.txt'), 'utf8')).toContain('epsilon')
     expect(existsSync(join(again.components[0]!.tree, '.git'))).toBe(true)
+    // the regenerated tree's work is saved: apply-patches may replace it now
+    const replaced = await applyPatches(settings(f), { logger: new RecordingLogger() })
+    expect(replaced.components[0]!.patches).toHaveLength(4)
     await expect(
       regenerateSeries(
         { componentsFile: f.componentsFile, component: 'demo', repo: tree, base: 'HEAD' },

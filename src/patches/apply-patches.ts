@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { InterruptedError } from '../util/errors.js'
+import { ConfigurationError, InterruptedError } from '../util/errors.js'
 import type { Logger } from '../util/logging.js'
 import { applySeries, type PatchResult } from './apply-series.js'
 import { noTreeCache, treeCacheKey, type TreeCache } from './cache.js'
@@ -11,8 +11,9 @@ import {
   type ComponentsFile,
   type ComponentSpec
 } from './components.js'
+import { removeTree } from './exec.js'
 import { fetchUpstream, upstreamId } from './fetch.js'
-import { FULL_COMMIT, gitOut } from './git.js'
+import { FULL_COMMIT, git, gitOut } from './git.js'
 import {
   countStatuses,
   describePatch,
@@ -121,6 +122,7 @@ async function applyComponent(
   const hash = seriesHash(allPatches)
   const key = treeCacheKey(component.name, await upstreamId(component.upstream, component.name), hash)
 
+  await guardExistingTree(component.name, tree)
   if (await cache.restore(key, tree)) {
     const record = readRecord(tree)
     if (record && record.seriesHash === hash) {
@@ -133,11 +135,13 @@ async function applyComponent(
   const logFile = join(outDir, `${component.name}.log`)
   rmSync(logFile, { force: true })
   logger.info(`${component.name}: fetching ${component.upstream.ref} from ${component.upstream.url}`)
-  const fetched = await fetchUpstream(component.upstream, tree, {
-    logger,
-    logFile,
-    component: component.name
-  })
+  let fetched: Awaited<ReturnType<typeof fetchUpstream>>
+  try {
+    fetched = await fetchUpstream(component.upstream, tree, { logger, logFile, component: component.name })
+  } catch (error) {
+    await removeTree(tree) // nothing half-made is left for the next run to trip over
+    throw error
+  }
 
   const patches: PatchResult[] = []
   for (const [index, part] of chain.entries()) {
@@ -186,6 +190,28 @@ async function applyComponent(
   return result
 }
 
+/**
+ * A tree is replaced only when apply-patches made it and nobody worked in it since: commits or changes made for
+ * regenerate-patches must never be thrown away by the next apply-patches.
+ */
+async function guardExistingTree(component: string, tree: string): Promise<void> {
+  if (!existsSync(tree) || readdirSync(tree).length === 0) return
+  const record = readRecord(tree)
+  if (!record) {
+    throw new ConfigurationError(
+      `${component}: ${tree} exists and was not made by apply-patches; remove it or choose another --work-dir`
+    )
+  }
+  const head = await git(tree, ['rev-parse', 'HEAD'])
+  const status = await git(tree, ['status', '--porcelain', '--untracked-files=no'])
+  if (head.stdout.trim() !== record.head || status.stdout.trim() !== '') {
+    throw new ConfigurationError(
+      `${component}: ${tree} has commits or changes made after apply-patches; run regenerate-patches ${component} ` +
+        'to keep them, or remove the tree'
+    )
+  }
+}
+
 function readRecord(tree: string): ComponentApplyResult | undefined {
   const path = join(tree, TREE_RECORD)
   if (!existsSync(path)) return undefined
@@ -194,6 +220,17 @@ function readRecord(tree: string): ComponentApplyResult | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * After regenerate-patches has written the tree's commits into the series, the tree's work is saved: record its
+ * HEAD so that the next apply-patches may replace the tree.
+ */
+export async function acceptTreeHead(tree: string): Promise<void> {
+  const record = readRecord(tree)
+  if (!record) return
+  record.head = await gitOut(tree, ['rev-parse', 'HEAD'])
+  writeFileSync(join(tree, TREE_RECORD), JSON.stringify(record, null, 2) + '\n')
 }
 
 /** The apply-patches result recorded in a patched tree, if it has one (build-push-images reads it for tags). */

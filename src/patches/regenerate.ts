@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { ConfigurationError } from '../util/errors.js'
 import type { Logger } from '../util/logging.js'
-import { SERIES_BASE_REF } from './apply-patches.js'
+import { acceptTreeHead, SERIES_BASE_REF } from './apply-patches.js'
 import { loadComponents } from './components.js'
 import { git, gitOut } from './git.js'
 import { readSeries } from './series.js'
@@ -89,6 +89,9 @@ export async function regenerateSeries(
     for (const name of written) renameSync(join(scratch, name), join(seriesDir, name))
     writeFileSync(component.series, written.join('\n') + '\n')
     const removed = old.filter(name => !written.includes(name))
+    if ((await gitOut(repo, ['rev-parse', 'HEAD'])) === (await gitOut(repo, ['rev-parse', branch]))) {
+      await acceptTreeHead(repo)
+    }
     logger.info(
       `${component.name}: ${basename(component.series)} now lists ${written.length} patches from ${base}..${branch}` +
         (removed.length ? `; removed ${removed.join(', ')}` : '')
