@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { expectStatus } from './support/api.js'
+import { startSimulator, type RunningSimulator } from '../../src/sim/index.js'
+import { expectStatus, fetchApi, type ApiResponse } from './support/api.js'
 import { createCluster } from './support/flows.js'
+import { injectApi } from './support/inject-api.js'
 import { testSimulator, type TestSim } from './support/simulator.js'
 
 /**
@@ -73,6 +75,75 @@ describe('hot instruction routes behave like hooked routes', () => {
       expect(metrics).toContain(
         `assisted_sim_requests_total{route="${route}",method="GET",status="${status}"} 1`
       )
+    }
+  })
+
+  it('answer the same on the node:http fast path as through fastify (inject)', async () => {
+    let running: RunningSimulator | undefined
+    try {
+      running = await startSimulator({
+        port: 0,
+        auth: { agentKey: 'k' },
+        timings: { hostMonitorIntervalMs: 3_600_000, clusterMonitorIntervalMs: 3_600_000 }
+      })
+      const http = fetchApi(running.url)
+      const inject = injectApi(running.app)
+      const agent = { 'x-secret-key': 'k' }
+      const { infraEnvId, hosts } = await createCluster(http, { name: 'parity', masters: 1, workers: 0 })
+      const host = hosts[0]!
+      expectStatus(
+        await http.call('POST', `/v2/infra-envs/${infraEnvId}/hosts`, {
+          body: { host_id: host.id },
+          headers: agent
+        }),
+        201
+      )
+      const path = `/v2/infra-envs/${infraEnvId}/hosts/${host.id}/instructions`
+      const reply = {
+        step_type: 'ntp-synchronizer',
+        step_id: 'ntp-synchronizer-1',
+        exit_code: 0,
+        output: '{"ntp_sources":[]}',
+        error: ''
+      }
+      const cases: [string, string, { body?: unknown; raw?: string; headers?: Record<string, string> }][] = [
+        ['GET', `${path}?timestamp=1700000000`, { headers: agent }],
+        ['GET', `${path}?timestamp=later`, { headers: agent }],
+        ['GET', `${path}`, {}],
+        [
+          'GET',
+          `/v2/infra-envs/${infraEnvId}/hosts/00000000-0000-4000-8000-000000000000/instructions`,
+          { headers: agent }
+        ],
+        ['GET', `/v2/infra-envs/not-a-uuid/hosts/${host.id}/instructions`, { headers: agent }],
+        ['POST', path, { body: reply, headers: agent }],
+        ['POST', path, { body: { ...reply, exit_code: 'zero' }, headers: agent }],
+        ['POST', path, { body: { ...reply, surprise: 1 }, headers: agent }],
+        ['POST', path, { raw: '{"step_type":', headers: agent }],
+        ['POST', path, { raw: '{"__proto__":{"x":1}}', headers: agent }],
+        ['POST', path, { raw: 'step_type=inventory', headers: { ...agent, 'content-type': 'text/plain' } }],
+        ['POST', path, { body: { ...reply, step_type: 'inventory', output: 'not json' }, headers: agent }]
+      ]
+      const strip = (r: ApiResponse): unknown => ({
+        status: r.status,
+        body: r.body,
+        code: r.headers['x-sim-error-code'],
+        type: r.headers['content-type']
+      })
+      for (const [method, url, options] of cases) {
+        const viaHttp = strip(await http.call(method, url, options))
+        const viaFastify = strip(await inject.call(method, url, options))
+        // Step ids are random per answer.
+        const normalise = (v: unknown): string =>
+          JSON.stringify(v)
+            .replace(/-[0-9a-f]{8}\\"/g, '-x\\"')
+            .replace(/"step_id":"[^"]+"/g, '"step_id":"x"')
+        expect(`${method} ${url}: ${normalise(viaHttp)}`).toBe(`${method} ${url}: ${normalise(viaFastify)}`)
+      }
+      // Most of those HTTP requests did take the fast path (the text/plain one went to fastify).
+      expect(running.sim.counters.fastPathRequests).toBeGreaterThanOrEqual(cases.length - 1)
+    } finally {
+      await running?.close()
     }
   })
 })

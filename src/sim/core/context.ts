@@ -23,7 +23,7 @@ export class SimContext {
   /** The simulator's own base URL, known once it listens. */
   selfUrl = 'http://127.0.0.1:8090'
   /** Counters the metrics module exposes. */
-  readonly counters = { unexpectedStepReplies: 0, hostRefreshes: 0, clusterRefreshes: 0 }
+  readonly counters = { unexpectedStepReplies: 0, hostRefreshes: 0, clusterRefreshes: 0, fastPathRequests: 0 }
   /** Extension point: told of host and cluster changes (the kube-api mode, src/sim/kube, listens). */
   readonly hooks: SimHooks = {}
 

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { RouteDeps } from '../routes/deps.js'
 import { agentRoutes } from '../routes/agents.js'
 import { clusterRoutes } from '../routes/clusters.js'
@@ -8,6 +9,7 @@ import { instructionRoutes } from '../routes/instructions.js'
 import { serviceRoutes } from '../routes/service.js'
 import { versionRoutes } from '../routes/versions.js'
 import { authHook } from './auth.js'
+import { hotFastPath } from './hot-route.js'
 import { installErrorHandling } from './error-handler.js'
 import { compileValidator } from './validation.js'
 
@@ -16,16 +18,35 @@ import { compileValidator } from './validation.js'
  *   onRequest: fault injection (latency, drop, injected error) → auth (401)
  *   preValidation: params/querystring/body against the swagger operation (400)
  *   handler → onResponse: request metrics
- * GET/POST instructions run the same steps inline (http/hot-route.ts). Each API area is a plugin in
+ * GET/POST instructions run the same steps inline and are served straight from node:http when the request is
+ * well formed (http/hot-route.ts). Each API area is a plugin in
  * src/sim/routes/; the hooks live in an encapsulated context around the non-hot plugins.
  */
 export function buildApp(deps: RouteDeps): FastifyInstance {
   const { sim } = deps
+  const hot = instructionRoutes(deps)
+  const front: { fastPath?: (req: IncomingMessage, res: ServerResponse) => boolean } = {}
+  let closing = false
   const app = Fastify({
     logger: false,
     bodyLimit: sim.opts.bodyLimitBytes,
     return503OnClosing: true,
-    forceCloseConnections: true
+    forceCloseConnections: true,
+    // The same HTTP server fastify would make, with the hot routes' fast path in front (http/hot-route.ts).
+    serverFactory: (handler, options) => {
+      const o = options as { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number }
+      const server = createServer((req, res) => {
+        if (!front.fastPath?.(req, res)) handler(req, res)
+      })
+      server.keepAliveTimeout = o.keepAliveTimeout ?? 72_000
+      server.requestTimeout = o.requestTimeout ?? 0
+      server.setTimeout(o.connectionTimeout ?? 0)
+      return server
+    }
+  })
+  app.addHook('preClose', done => {
+    closing = true
+    done()
   })
   app.setValidatorCompiler(({ schema, httpPart }) => compileValidator(schema, httpPart ?? 'body'))
   // The contract consumes JSON only (and multipart for log uploads); text bodies get 415 like go-swagger.
@@ -34,7 +55,12 @@ export function buildApp(deps: RouteDeps): FastifyInstance {
     done(null, payload)
   )
   installErrorHandling(app, sim.opts.logger, sim.opts.bodyLimitBytes, deps.metrics)
-  void app.register(instructionRoutes, deps)
+  const parseJson = app.getDefaultJsonParser('error', 'error') as unknown as Parameters<typeof hotFastPath>[3]
+  front.fastPath = hotFastPath(hot.get, hot.post, deps, parseJson, () => closing)
+  void app.register(async instructions => {
+    hot.get.register(instructions)
+    hot.post.register(instructions)
+  })
   void app.register(async scoped => {
     scoped.addHook('onRequest', deps.faults.hook)
     if (sim.opts.agentKey || sim.opts.userToken) {

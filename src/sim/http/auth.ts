@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto'
+import type { IncomingHttpHeaders } from 'node:http'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { errorBody, SIM_ERROR_HEADER, SIM_ERRORS } from '../errors.js'
 import type { RouteConfig } from './route.js'
@@ -20,7 +21,13 @@ function same(a: string | undefined, b: string): boolean {
  * open (auth "none" for that side); agentAuth is `X-Secret-Key`, userAuth `Authorization: Bearer <token>`, urlAuth
  * the `api_key` query parameter (either key).
  */
-export function authorized(request: FastifyRequest, security: string[], keys: AuthKeys): boolean {
+/** The request parts auth reads (a fastify request, or the hot path's plain input). */
+export interface AuthInput {
+  headers: IncomingHttpHeaders
+  query?: unknown
+}
+
+export function authorized(request: AuthInput, security: string[], keys: AuthKeys): boolean {
   for (const scheme of security) {
     switch (scheme) {
       case 'agentAuth':
@@ -49,7 +56,7 @@ export function authorized(request: FastifyRequest, security: string[], keys: Au
   return false
 }
 
-function headerValue(request: FastifyRequest, name: string): string | undefined {
+function headerValue(request: AuthInput, name: string): string | undefined {
   const value = request.headers[name]
   return typeof value === 'string' ? value : undefined
 }

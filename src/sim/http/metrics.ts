@@ -87,17 +87,17 @@ export class SimMetrics {
   }
 
   /** A recorder bound to one route and method (the hot routes), so counting needs no key string per request. */
-  recorder(route: string, method: string): (reply: FastifyReply) => void {
+  recorder(route: string, method: string): (status: number, seconds: number) => void {
     const byStatus = new Map<number, { inc(): void }>()
     const timer = this.duration.labels(route)
-    return reply => {
-      let child = byStatus.get(reply.statusCode)
+    return (status, seconds) => {
+      let child = byStatus.get(status)
       if (!child) {
-        child = this.requests.labels(route, method, String(reply.statusCode))
-        byStatus.set(reply.statusCode, child)
+        child = this.requests.labels(route, method, String(status))
+        byStatus.set(status, child)
       }
       child.inc()
-      timer.observe(reply.elapsedTime / 1000)
+      timer.observe(seconds)
     }
   }
 

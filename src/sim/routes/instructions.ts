@@ -1,43 +1,42 @@
-import type { FastifyInstance } from 'fastify'
-import { hotRoute } from '../http/hot-route.js'
-import { agentVersionHeader, body, params, query } from '../http/route.js'
+import { HotRoute } from '../http/hot-route.js'
 import { checkIn, getHost } from '../service/host-service.js'
 import { applyStepReply, type StepReply } from '../service/step-replies.js'
 import { nextStepsJson } from '../steps/next-steps.js'
 import type { RouteDeps } from './deps.js'
 
+function agentVersion(headers: Record<string, unknown>): string | undefined {
+  const value = headers['discovery_agent_version']
+  return typeof value === 'string' && value ? value : undefined
+}
+
 /**
- * The agents' poll loop: GET instructions (check-in and next steps) and POST instructions (step replies). The
- * two hot routes of the service, registered without fastify hooks (see http/hot-route.ts).
+ * The agents' poll loop: GET instructions (check-in and next steps) and POST instructions (step replies), the
+ * two hot routes of the service (see http/hot-route.ts for how they are served).
  */
-export async function instructionRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+export function instructionRoutes(deps: RouteDeps): { get: HotRoute; post: HotRoute } {
   const { sim } = deps
-  hotRoute(
-    app,
+  const get = new HotRoute(
     'v2GetNextSteps',
-    (request, reply) => {
-      const p = params(request)
-      const host = getHost(sim, p.infra_env_id!, p.host_id!)
-      checkIn(sim, host, query<{ timestamp?: number }>(request).timestamp, agentVersionHeader(request))
-      reply.header('content-type', 'application/json; charset=utf-8').send(nextStepsJson(sim, host))
+    ({ params, query, headers }) => {
+      const host = getHost(sim, params.infra_env_id!, params.host_id!)
+      checkIn(sim, host, query.timestamp as number | undefined, agentVersion(headers))
+      return { status: 200, body: nextStepsJson(sim, host), contentType: 'application/json; charset=utf-8' }
     },
     deps
   )
-
-  hotRoute(
-    app,
+  const post = new HotRoute(
     'v2PostStepReply',
-    (request, reply) => {
-      const p = params(request)
-      const host = getHost(sim, p.infra_env_id!, p.host_id!)
-      const version = agentVersionHeader(request)
+    ({ params, body, headers }) => {
+      const host = getHost(sim, params.infra_env_id!, params.host_id!)
+      const version = agentVersion(headers)
       if (version && version !== host.agentVersion) {
         host.agentVersion = version === sim.opts.agentImage ? sim.opts.agentImage : version
         sim.markHostDirty(host)
       }
-      applyStepReply(sim, host, body<StepReply>(request) ?? {})
-      reply.code(204).send()
+      applyStepReply(sim, host, (body as StepReply | undefined) ?? {})
+      return { status: 204, body: '' }
     },
     deps
   )
+  return { get, post }
 }
