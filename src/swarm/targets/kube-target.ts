@@ -89,8 +89,15 @@ interface ClusterState {
   patched: Set<string>
   bindRequested: Set<string>
   outcome?: ClusterOutcome
+  /** When the ACI's outcome was first seen (the hosts' last transitions may still be on their way). */
+  outcomeAt?: number
   wake?: () => void
 }
+
+/** Host states after which nothing more is expected. */
+const HOST_FINAL = new Set(['installed', 'added-to-existing-cluster', 'error', 'cancelled'])
+/** How long an installed cluster waits for its Agents' last transitions (another watch; §10: ≈20 s earlier). */
+const HOSTS_GRACE_MS = 15_000
 
 const statusOf = (object: KubeObject | undefined): { debugInfo?: DebugInfo; conditions?: Condition[] } =>
   (object?.status ?? {}) as { debugInfo?: DebugInfo; conditions?: Condition[] }
@@ -482,6 +489,7 @@ export class KubeTarget implements Target {
     }
     if (completed?.status === 'True') state.outcome = 'installed'
     else if (failed?.status === 'True') state.outcome = 'failed'
+    if (state.outcome) state.outcomeAt ??= Date.now()
   }
 
   async observe(prepared: PreparedCluster, observer: StatusObserver): Promise<ClusterOutcome | undefined> {
@@ -517,6 +525,14 @@ export class KubeTarget implements Target {
       const ready = state.cluster.hosts.every(h => state.hostStates.get(h.id) === 'known-unbound')
       return ready ? 'ready-unbound' : undefined
     }
+    // Agents and the ACI come through different watches: an installed cluster ends once its hosts' final
+    // states arrived too (normally long before), or after a grace period.
+    if (
+      state.outcome === 'installed' &&
+      Date.now() - (state.outcomeAt ?? 0) < HOSTS_GRACE_MS &&
+      !state.cluster.hosts.every(h => HOST_FINAL.has(state.hostStates.get(h.id) ?? ''))
+    )
+      return undefined
     return state.outcome
   }
 
