@@ -34,7 +34,7 @@ export const buildPushImagesTable: StageTable = {
     },
     {
       name: 'images',
-      description: 'Build images (turn off to build only the binaries).',
+      description: 'Build the images; without them, only the binaries are built (with --binaries).',
       kind: 'boolean',
       default: 'true'
     },
