@@ -1,7 +1,7 @@
 /**
- * The least-privilege role of manifests/rbac/ on a real API server (RBAC authorization on): deploy-crs
- * and teardown work with a ServiceAccount token bound to it, and are refused with a token bound to
- * nothing. Nothing is mocked.
+ * The least-privilege role of manifests/rbac/ on a real API server (RBAC authorization on): deploy-crs,
+ * teardown and launch-swarm's kube-api target work with a ServiceAccount token bound to it, and are refused
+ * with a token bound to nothing. Nothing is mocked.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -14,7 +14,10 @@ import { deployCrs } from '../../src/kube/deploy-crs.js'
 import { teardownRun } from '../../src/kube/teardown.js'
 import { clusterFixture, planFixture } from '../../src/kube/testing/plan-fixture.js'
 import { TargetUnreachableError } from '../../src/util/errors.js'
-import { RecordingLogger } from '../../src/util/logging.js'
+import { startSimulator } from '../../src/sim/index.js'
+import { launchSwarm } from '../../src/swarm/launch-swarm.js'
+import { noProgress } from '../../src/swarm/progress/sinks.js'
+import { RecordingLogger, silentLogger } from '../../src/util/logging.js'
 import { kubeEnvSkipReason, startKubeEnv, type KubeEnv } from '../helpers/kube-env.js'
 
 const skip = await kubeEnvSkipReason()
@@ -110,6 +113,45 @@ describeKube('manifests/rbac on a real API server', () => {
       client.close()
     }
   }, 120_000)
+
+  it('lets launch-swarm’s kube-api target drive a run to installed with the role', async () => {
+    const token = kubectlOk(['-n', 'assisted-swarm', 'create', 'token', 'assisted-swarm', '--duration', '1h'])
+    const kubeconfig = tokenKubeconfig('swarm-target', token)
+    // The simulated service acts with the admin identity; the swarm only with its role.
+    const sim = await startSimulator({
+      port: 0,
+      profile: 'fast',
+      kubeconfig: env.kubeconfigPath,
+      logger: silentLogger
+    })
+    try {
+      const planPath = join(dir, 'target.yaml')
+      writeFileSync(
+        planPath,
+        `name: rbac-target\ntarget: { kind: kube-api, kubeconfig: ${kubeconfig} }\nopenshift_version: '4.18'\n` +
+          `clusters:\n  - amount: 1\n    single_node: true\ntiming: { default_stage: 200ms }\ndeadline: 3m\n`
+      )
+      const logger = new RecordingLogger()
+      const result = await launchSwarm(
+        {
+          planPath,
+          runId: 'rbac-target',
+          shard: { index: 0, count: 1 },
+          runDir: join(dir, 'run'),
+          kubeconfig,
+          driver: 'native',
+          cleanup: true,
+          progressIntervalMs: 60_000,
+          pollIntervalMs: 300
+        },
+        { logger, signal: new AbortController().signal, progress: noProgress }
+      )
+      expect(result).toMatchObject({ reason: 'completed', clustersInstalled: 1, hostsInstalled: 1 })
+      expect(logger.text()).not.toContain(token)
+    } finally {
+      await sim.close()
+    }
+  }, 180_000)
 
   it('is refused without the role, with a message that points at RBAC', async () => {
     const token = kubectlOk(['-n', 'assisted-swarm', 'create', 'token', 'unbound', '--duration', '1h'])
