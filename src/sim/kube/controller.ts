@@ -362,15 +362,6 @@ export class KubeController {
     }
   }
 
-  private agentsOfCluster(link: ClusterLink): KubeObject[] {
-    return this.informer('Agent')
-      .objects()
-      .filter(a => {
-        const ref = (a.spec as AgentSpec | undefined)?.clusterDeploymentName
-        return ref?.name === link.cd && (ref.namespace ?? a.metadata.namespace) === link.namespace
-      })
-  }
-
   private async reconcileAciStatus(cdKey: string): Promise<void> {
     const link = this.clusters.get(cdKey)
     if (!link) return
@@ -379,12 +370,17 @@ export class KubeController {
     if (!aci || !cluster) return
     const spec = aciSpec(aci)
     const required = requiredAgents(aci)
-    const approvedIds = new Set(
-      this.agentsOfCluster(link)
-        .filter(a => (a.spec as AgentSpec).approved === true)
-        .map(a => a.metadata.name)
-    )
     const hosts = [...cluster.hosts.values()]
+    // The Agent of each host (looked up by name, not by scanning every Agent: this runs on every host change).
+    const agents = this.informer('Agent')
+    const approvedIds = new Set(
+      hosts
+        .filter(h => {
+          const cr = this.infraEnvCrs.get(h.infraEnvId)
+          return cr && (agents.get(cr.namespace, h.id)?.spec as AgentSpec | undefined)?.approved === true
+        })
+        .map(h => h.id)
+    )
     const counts = {
       registered: hosts.length,
       approved: hosts.filter(h => approvedIds.has(h.id)).length,

@@ -125,6 +125,8 @@ export class KubeTarget implements Target {
   /** ns/infraenv → cluster state. */
   private readonly byInfraEnv = new Map<string, ClusterState>()
   private readonly byName = new Map<string, ClusterState>()
+  /** ns/cd → cluster state (ACI events). */
+  private readonly byCd = new Map<string, ClusterState>()
   private readonly waiters = new Set<() => void>()
   private observer: StatusObserver | undefined
   private ignitionAgent: HttpAgent | undefined
@@ -211,6 +213,7 @@ export class KubeTarget implements Target {
     }
     this.byInfraEnv.set(key(namespace, infraEnv), state)
     this.byName.set(cluster.name, state)
+    if (state.cd) this.byCd.set(key(namespace, state.cd), state)
     return state
   }
 
@@ -460,12 +463,15 @@ export class KubeTarget implements Target {
   }
 
   private onAci(aci: KubeObject): void {
-    for (const state of this.byName.values()) {
-      if (state.cd && this.aciOf(state) === aci) {
-        if (this.observer) this.recordAci(state, aci, this.observer)
-        state.wake?.()
-      }
-    }
+    const cd =
+      (aci.spec as { clusterDeploymentRef?: { name?: string } } | undefined)?.clusterDeploymentRef?.name ??
+      aci.metadata.name
+    const state =
+      this.byCd.get(key(aci.metadata.namespace, cd)) ??
+      this.byCd.get(key(aci.metadata.namespace, aci.metadata.name))
+    if (!state || this.aciOf(state) !== aci) return
+    if (this.observer) this.recordAci(state, aci, this.observer)
+    state.wake?.()
   }
 
   private recordAci(state: ClusterState, aci: KubeObject, observer: StatusObserver): void {
