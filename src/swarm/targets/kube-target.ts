@@ -149,6 +149,8 @@ export class KubeTarget implements Target {
         ...(kubeconfig ? { kubeconfig } : {}),
         ...(this.options.context ? { context: this.options.context } : {})
       }))
+    // One listener for every waiter (not one each: many clusters prepare at once).
+    this.options.signal.addEventListener('abort', () => this.checkWaiters(), { once: true })
     const version = await this.client.probe({ signal: this.options.signal })
     logger.info(`kube-api target: ${this.client.server} (Kubernetes ${version})`)
     if (!this.options.discover && this.options.applyCrs !== false) {
@@ -187,10 +189,14 @@ export class KubeTarget implements Target {
       if (event === 'deleted') return
       if (kind === 'Agent') this.onAgent(object)
       else if (kind === 'AgentClusterInstall') this.onAci(object)
-      for (const check of [...this.waiters]) check()
+      this.checkWaiters()
     })
     this.informers.push(informer)
     return informer
+  }
+
+  private checkWaiters(): void {
+    for (const check of [...this.waiters]) check()
   }
 
   private track(
@@ -274,17 +280,17 @@ export class KubeTarget implements Target {
       const done = (): void => {
         this.waiters.delete(test)
         clearTimeout(timer)
-        this.options.signal.removeEventListener('abort', abort)
       }
       const test = (): void => {
+        if (this.options.signal.aborted) {
+          done()
+          reject(new InterruptedError())
+          return
+        }
         const value = check()
         if (value === undefined) return
         done()
         resolve(value)
-      }
-      const abort = (): void => {
-        done()
-        reject(new InterruptedError())
       }
       const timer = setTimeout(() => {
         done()
@@ -294,7 +300,6 @@ export class KubeTarget implements Target {
           )
         )
       }, timeoutMs)
-      this.options.signal.addEventListener('abort', abort, { once: true })
       this.waiters.add(test)
     })
   }
@@ -353,7 +358,7 @@ export class KubeTarget implements Target {
         method: 'GET',
         headers: { accept: 'application/octet-stream' },
         ...(this.ignitionAgent ? { dispatcher: this.ignitionAgent } : {}),
-        signal: this.options.signal
+        signal: AbortSignal.timeout(60_000)
       })
       text = await response.body.text()
       if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}: ${text.slice(0, 200)}`)
@@ -560,7 +565,7 @@ export class KubeTarget implements Target {
 
   async close(): Promise<void> {
     for (const informer of this.informers) informer.stop()
-    for (const check of this.waiters) check()
+    this.checkWaiters()
     await this.ignitionAgent?.close()
     if (!this.options.client) this.client?.close()
   }
