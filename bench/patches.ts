@@ -4,11 +4,12 @@
  *
  *   npm run bench -- patches
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { applyPatches } from '../src/patches/apply-patches.js'
 import { DirectoryTreeCache } from '../src/patches/cache.js'
+import { removeTree } from '../src/patches/exec.js'
 import { silentLogger } from '../src/util/logging.js'
 
 const sources = resolve('..', 'shared', 'upstream', 'sources')
@@ -46,5 +47,5 @@ try {
     }
   }
 } finally {
-  rmSync(root, { recursive: true, force: true })
+  await removeTree(root)
 }
