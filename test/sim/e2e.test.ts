@@ -111,6 +111,7 @@ describe('simulator end to end (real HTTP on 127.0.0.1)', () => {
     const loops = Promise.all(hosts.map(h => runHost(h, stop)))
     // A host loop that throws fails the test at once instead of at the timeout.
     const failed = loops.then(() => new Promise<never>(() => undefined))
+    const deadline = new AbortController()
     try {
       await Promise.race([
         (async () => {
@@ -119,9 +120,12 @@ describe('simulator end to end (real HTTP on 127.0.0.1)', () => {
           await runController(api, clusterId, hosts, stop)
         })(),
         failed,
-        sleep(60_000).then(() => Promise.reject(new Error('timed out')))
+        sleep(60_000, undefined, { signal: deadline.signal }).then(() =>
+          Promise.reject(new Error('timed out'))
+        )
       ])
     } finally {
+      deadline.abort()
       stop.done = true
       await loops.catch(() => undefined)
     }

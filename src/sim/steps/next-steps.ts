@@ -271,12 +271,9 @@ const UPGRADE_ALLOWED = new Set<HostStatus>([
   'known-unbound'
 ])
 
-const HEX = '0123456789abcdef'
-
+/** `<type>-<8 hex digits>`, as the real service names steps. */
 function stepId(sim: SimContext, type: string): string {
-  let id = `${type}-`
-  for (let i = 0; i < 8; i++) id += HEX[Math.floor(sim.random() * 16)]
-  return id
+  return `${type}-${(Math.floor(sim.random() * 0x100000000) + 0x100000000).toString(16).slice(1)}`
 }
 
 /**
