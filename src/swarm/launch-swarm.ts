@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -82,6 +83,8 @@ export async function launchSwarm(
   context: LaunchContext
 ): Promise<LaunchSwarmResult> {
   const { logger, signal } = context
+  // Every in-flight cluster waits on the run's signal (ramp, observation sleeps): that is expected, not a leak.
+  setMaxListeners(0, signal)
   const plan = loadPlan(resolvedPlanInput(settings))
   const runDir = resolve(resolveRunDir(settings.runDir, plan.runId))
   for (const note of plan.notes) logger.info(`note: ${note}`)
@@ -309,9 +312,9 @@ class SwarmRun implements StatusObserver {
   private get pollMs(): number {
     return (
       this.settings.pollIntervalMs ??
-      (this.plan.target.kind === 'simulator' &&
-      this.plan.target.profile === 'fast' &&
-      !this.settings.serviceUrl
+      // kube-api observes through watches, so a pass is cheap; REST passes poll the service, so go gently.
+      (this.target.kind === 'kube-api' ||
+      (this.plan.target.kind === 'simulator' && this.plan.target.profile === 'fast' && !this.settings.serviceUrl)
         ? 1000
         : 5000)
     )
