@@ -23,6 +23,8 @@ export class ClusterRuntime {
   secretKey: string | undefined
   controlPlaneCount: number
   checkCvo = false
+  /** The install step's notify_num_reboots: the controller reports each node's reboots as an event. */
+  notifyNumReboots = false
   openshiftVersion: string | undefined
   bootstrapId: string | undefined
   private readonly roles = new Map<string, string>()
@@ -53,6 +55,7 @@ export class ClusterRuntime {
     this.infraEnvId ??= infraEnvId
     this.secretKey ??= secretKey
     this.roles.set(hostId, request.role)
+    if (request.notify_num_reboots) this.notifyNumReboots = true
     if (request.role === 'bootstrap') {
       this.bootstrapId = hostId
       if (request.control_plane_count) this.controlPlaneCount = request.control_plane_count

@@ -51,6 +51,8 @@ export class EmulatedController {
   private operatorsSince: number | undefined
   private finalizingStarted = false
   private readonly availableAfter = new Map<string, number>()
+  private kubeconfig: Promise<boolean> | undefined
+  private readonly notifiers: Promise<void>[] = []
 
   constructor(
     private readonly env: AgentEnvironment,
@@ -154,7 +156,39 @@ export class EmulatedController {
     for (const s of this.loopSleepers) s.wake()
     await Promise.allSettled(loops)
     if (end !== 'stopped') await this.finalLogs()
+    // the real main function waits for its reboot notifiers (RebootsNotifier.Finalize) before it exits
+    await Promise.allSettled(this.notifiers)
     return end
+  }
+
+  /**
+   * The reboots notifier (NOTIFY_NUM_REBOOTS, §4.3): for a node newly Done, once per controller the
+   * kubeconfig-noingress download, then the node's reboot count (`oc debug node -- last reboot` in the new
+   * cluster: one reboot here) as a `reboots_for_node` event.
+   */
+  private async notifyReboots(host: Host): Promise<void> {
+    this.kubeconfig ??= this.request('V2DownloadClusterCredentials', {
+      query: { file_name: 'kubeconfig-noingress' },
+      accept: 'application/octet-stream'
+    }).then(ok)
+    if (!(await this.kubeconfig) || this.stopped) return
+    const peer = peerById(this.runtime.plan, host.id)
+    const node = (peer?.hostname ?? host.requested_hostname ?? host.id ?? '').toLowerCase()
+    await this.env.transport.request({
+      endpoint: 'v2TriggerEvent',
+      json: {
+        name: 'reboots_for_node',
+        cluster_id: this.clusterId,
+        host_id: host.id,
+        infra_env_id: host.infra_env_id ?? this.runtime.infraEnvId,
+        category: 'user',
+        severity: 'info',
+        message: `Node ${node} has been rebooted 1 times before completing installation`,
+        event_time: new Date().toISOString()
+      },
+      secretKey: this.runtime.secretKey,
+      retry: this.env.retry.controller
+    })
   }
 
   private loopSleeper(): Sleeper {
@@ -216,7 +250,8 @@ export class EmulatedController {
           if (isOk(await this.putStage(host, 'Joined'))) stage = 'Joined'
         }
         if (node === 'ready' && stage !== 'Done' && stage !== 'Failed' && stage !== '') {
-          await this.putStage(host, 'Done')
+          if (isOk(await this.putStage(host, 'Done')) && this.runtime.notifyNumReboots)
+            this.notifiers.push(this.notifyReboots(host))
         }
       }
       if (!this.runtime.singleNode && !this.finished) {

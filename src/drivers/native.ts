@@ -50,7 +50,8 @@ export function createNativeDriver(ctx: DriverContext, options: NativeDriverOpti
   const transports = new Map<string, Transport>()
   const runtimes = new Map<string, ClusterRuntime>()
   const hosts: HostEntry[] = []
-  const controllers: { controller: EmulatedController; done: Promise<unknown> }[] = []
+  const controllers: { controller: EmulatedController; done: Promise<unknown>; runtime: ClusterRuntime }[] =
+    []
   const ends: Record<HostEnd, number> = { rebooted: 0, frozen: 0, stopped: 0 }
   let active = 0
   let stopping: Promise<void> | undefined
@@ -102,7 +103,7 @@ export function createNativeDriver(ctx: DriverContext, options: NativeDriverOpti
     if (stopping) return
     const controller = new EmulatedController(env, runtime)
     ctx.logger.debug(`native: controller of ${runtime.plan.name} starts`)
-    controllers.push({ controller, done: controller.run() })
+    controllers.push({ controller, done: controller.run(), runtime })
   }
 
   const runtimeFor = (cluster: PlanCluster, env: AgentEnvironment): ClusterRuntime => {
@@ -112,6 +113,25 @@ export function createNativeDriver(ctx: DriverContext, options: NativeDriverOpti
       runtimes.set(cluster.name, runtime)
     }
     return runtime
+  }
+
+  /**
+   * At the end of a run that was not interrupted, the controllers of clusters whose hosts all rebooted go on to their
+   * own end, as the real ones do (their main loop sees the cluster installed, then the final log upload), bounded by
+   * a few of their loops.
+   */
+  const controllersToTheirEnd = async (): Promise<void> => {
+    const finishing = controllers.filter(
+      c => c.controller.active && c.runtime.rebootedCount >= c.runtime.plan.hosts.length
+    )
+    if (!finishing.length) return
+    const boundMs = 5000 + 4 * ctx.plan.timing.controllerPollMs
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      Promise.allSettled(finishing.map(c => c.done)),
+      new Promise(resolve => (timer = setTimeout(resolve, boundMs)))
+    ])
+    clearTimeout(timer)
   }
 
   const onAbort = (): void => {
@@ -163,6 +183,7 @@ export function createNativeDriver(ctx: DriverContext, options: NativeDriverOpti
     stop(): Promise<void> {
       stopping ??= (async () => {
         ctx.signal.removeEventListener('abort', onAbort)
+        if (!ctx.signal.aborted) await controllersToTheirEnd()
         for (const { host } of hosts) host.stop()
         for (const runtime of runtimes.values()) runtime.cancel()
         for (const { controller } of controllers) controller.stop()
