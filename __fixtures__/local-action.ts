@@ -27,17 +27,30 @@ export async function runLocalAction(
 ): Promise<LocalActionResult> {
   const dir = mkdtempSync(join(tmpdir(), 'local-action-'))
   const envFile = join(dir, '.env')
-  const lines = Object.entries(inputs).map(([name, value]) => `INPUT_${name.toUpperCase()}=${JSON.stringify(value)}`)
+  const lines = Object.entries(inputs).map(
+    ([name, value]) => `INPUT_${name.toUpperCase()}=${JSON.stringify(value)}`
+  )
   writeFileSync(envFile, lines.join('\n') + '\n')
   const args = ['local-action', 'run', `actions/${stage}`, `../../src/actions/${stage}.ts`, envFile]
   return new Promise(done => {
     execFile(
       'npx',
       args,
-      { cwd: root, timeout: timeoutMs, maxBuffer: 64 << 20, env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+      {
+        cwd: root,
+        timeout: timeoutMs,
+        maxBuffer: 64 << 20,
+        env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' }
+      },
       (error, stdout, stderr) => {
         const code = error ? ((error as { code?: number }).code ?? 1) : 0
-        done({ code: typeof code === 'number' ? code : 1, stdout, stderr, outputs: parseOutputs(stdout), annotations: annotations(stdout + stderr) })
+        done({
+          code: typeof code === 'number' ? code : 1,
+          stdout,
+          stderr,
+          outputs: parseOutputs(stdout),
+          annotations: annotations(stdout + stderr)
+        })
       }
     )
   })

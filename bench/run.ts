@@ -21,7 +21,9 @@ if (unknown.length) {
 let failed = 0
 for (const name of wanted.length ? wanted : available) {
   console.log(`\n=== bench/${name}.ts`)
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, `${name}.ts`)], { stdio: 'inherit' })
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(here, `${name}.ts`)], {
+    stdio: 'inherit'
+  })
   if (result.status !== 0) failed++
 }
 process.exit(failed ? 1 : 0)

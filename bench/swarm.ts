@@ -29,7 +29,14 @@ writeFileSync(
       { amount: multi, masters: 3, workers: 6 }
     ],
     ramp: { hosts_per_second: 1000, max_clusters_in_flight: 1000 },
-    timing: { default_stage: '200ms', controller_ready: '500ms', node_ready: '500ms', operators_available: '500ms', controller_poll: '1s', jitter: 0.2 },
+    timing: {
+      default_stage: '200ms',
+      controller_ready: '500ms',
+      node_ready: '500ms',
+      operators_available: '500ms',
+      controller_poll: '1s',
+      jitter: 0.2
+    },
     deadline: '30m'
   })
 )
@@ -39,7 +46,15 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 const cpuBefore = process.cpuUsage()
 const started = performance.now()
 const result = await launchSwarm(
-  { planPath, runId: 'bench', runDir: join(dir, 'run'), shard: { index: 0, count: 1 }, driver: 'native', cleanup: false, progressIntervalMs: 10_000 },
+  {
+    planPath,
+    runId: 'bench',
+    runDir: join(dir, 'run'),
+    shard: { index: 0, count: 1 },
+    driver: 'native',
+    cleanup: false,
+    progressIntervalMs: 10_000
+  },
   { logger: createConsoleLogger({ quiet: true }), signal: new AbortController().signal, progress: noProgress }
 )
 const wallS = (performance.now() - started) / 1000

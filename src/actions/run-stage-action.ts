@@ -21,7 +21,9 @@ export async function runStageAction(stage: AnyStage): Promise<void> {
       })
       for (const [name, value] of Object.entries(stage.outputs(result))) core.setOutput(name, value)
       const markdown = stage.summary?.(result)
-      if (markdown) await core.summary.addRaw(markdown).write()
+      // Outside a runner (local-action, scripts) there is no summary file: the summary is then only logged.
+      if (markdown && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
+      else if (markdown) logger.debug(markdown)
       const code = stage.exitCode?.(result) ?? ExitCode.Ok
       if (interrupts.reason()) {
         core.setFailed(`${stage.table.stage}: interrupted`)

@@ -48,7 +48,11 @@ describe('swagger contract access', () => {
 
   it('accepts any JSON value where go-swagger generates interface{} (a bare object type)', () => {
     const v = modelValidator({ rejectUnknownFields: true })
-    const report = { is_success: true, error_info: '', data: { CLUSTER_OPERATORS_REPORT: [{ name: 'console', status: 'available' }] } }
+    const report = {
+      is_success: true,
+      error_info: '',
+      data: { CLUSTER_OPERATORS_REPORT: [{ name: 'console', status: 'available' }] }
+    }
     expect(v.validate('completion-params', report)).toEqual([])
     expect(v.validate('completion-params', { data: {} })).toEqual([expect.stringMatching(/is_success/)])
   })

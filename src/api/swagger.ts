@@ -85,7 +85,8 @@ export function toJsonSchema(schema: unknown, options: { rejectUnknownFields?: b
   }
   // go-swagger maps a bare `type: object` (no properties) to interface{}, which accepts any JSON value: the real
   // controller sends a list under complete-installation `data`, and the real service takes it.
-  if (out.type === 'object' && !out.properties && out.additionalProperties === undefined && !out.allOf) delete out.type
+  if (out.type === 'object' && !out.properties && out.additionalProperties === undefined && !out.allOf)
+    delete out.type
   if (options.rejectUnknownFields && out.properties && !out.allOf && out.additionalProperties === undefined) {
     out.additionalProperties = false
   }

@@ -314,7 +314,9 @@ class SwarmRun implements StatusObserver {
       this.settings.pollIntervalMs ??
       // kube-api observes through watches, so a pass is cheap; REST passes poll the service, so go gently.
       (this.target.kind === 'kube-api' ||
-      (this.plan.target.kind === 'simulator' && this.plan.target.profile === 'fast' && !this.settings.serviceUrl)
+      (this.plan.target.kind === 'simulator' &&
+        this.plan.target.profile === 'fast' &&
+        !this.settings.serviceUrl)
         ? 1000
         : 5000)
     )

