@@ -7,10 +7,11 @@
  * - sim: the simulator with N hosts registered in 3+2 clusters and brought to `known` (inventory, connectivity,
  *   NTP, DNS, free-address and VIP replies), then polled at random over loopback.
  * Printed per server and route: requests/s seen by the client, server CPU µs per request, and the ratio to the
- * bare floor (goal: within 2x); then heap per registered host, before and after the discovery replies, with
+ * bare floor (goal: within 2x), first with the client as fast as it can (closed loop: a slower server also pays
+ * more per request in wake-ups), then at the same fixed rate for both; then heap per registered host, before and after the discovery replies, with
  * the stored inventory text subtracted (goal: at most 4 KiB).
  *
- *   npx tsx bench/sim.ts [--hosts 10000,100000] [--seconds 5] [--rounds 3] [--connections 32]
+ *   npx tsx bench/sim.ts [--hosts 10000,100000] [--seconds 5] [--rounds 3] [--connections 32] [--rate 2000]
  *   npm run bench -- sim
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -285,20 +286,30 @@ interface Load {
   body?: () => string
 }
 
-/** Keeps `connections` requests in flight for `seconds` (after a 1 s warm-up); returns requests and server CPU. */
+/**
+ * Keeps `connections` requests in flight for `seconds` (after a 1 s warm-up); returns requests and server CPU.
+ * With a `rate`, requests start on a fixed schedule of that many per second instead (open loop, at most
+ * `connections` in flight), so both servers are compared at the same load.
+ */
 async function run(
   child: Child,
   load: Load,
   seconds: number,
-  connections: number
+  connections: number,
+  rate = 0
 ): Promise<{ rps: number; cpuUs: number; errors: number }> {
   const pool = new Pool(`http://127.0.0.1:${child.info.port as number}`, { connections, pipelining: 1 })
   let count = 0
   let errors = 0
   let measuring = false
   let stopAt = Date.now() + 1000 + seconds * 1000
+  const schedule = { start: performance.now(), issued: 0 }
   const worker = async (): Promise<void> => {
     while (Date.now() < stopAt) {
+      if (rate > 0) {
+        const wait = schedule.start + (schedule.issued++ * 1000) / rate - performance.now()
+        if (wait > 0) await new Promise(r => setTimeout(r, wait))
+      }
       try {
         const response = await pool.request({
           method: load.method,
@@ -344,10 +355,13 @@ async function main(): Promise<void> {
   const seconds = Number(arg('seconds', '5'))
   const connections = Number(arg('connections', '32'))
   const rounds = Number(arg('rounds', '3'))
+  const rate = Number(arg('rate', '2000'))
   console.log(
-    `bench/sim: ${rounds} interleaved rounds of ${seconds}s (after 1s warm-up) per server and route, best round kept; ${connections} keep-alive connections; undici client in this process`
+    `bench/sim: ${rounds} interleaved rounds of ${seconds}s (after 1s warm-up) per server and route, best round kept; ${connections} keep-alive connections; undici client in this process` +
+      (rate > 0 ? `; then the same at a fixed ${fmt(rate)} requests/s` : '')
   )
   const rows: string[] = []
+  const rateRows: string[] = []
   const memoryRows: string[] = []
   for (const n of sizes) {
     const started = Date.now()
@@ -406,12 +420,30 @@ async function main(): Promise<void> {
       barePost = best(barePost, await run(bare, postLoad, seconds, connections))
       simPost = best(simPost, await run(sim, postLoad, seconds, connections))
     }
-    bare.stop()
-    sim.stop()
     const line = (route: string, b: Result, s: Result): string =>
       `| ${fmt(n)} | ${route} | ${fmt(b.rps)} | ${fmt(b.cpuUs, 1)} | ${fmt(s.rps)} | ${fmt(s.cpuUs, 1)} | ${fmt(s.cpuUs / b.cpuUs, 2)}x | ${s.errors} |`
     rows.push(line(`GET instructions (${body.length} B)`, bareGet!, simGet!))
     rows.push(line('POST step reply (ntp)', barePost!, simPost!))
+    if (rate > 0) {
+      let rb: [Result | undefined, Result | undefined, Result | undefined, Result | undefined] = [
+        undefined,
+        undefined,
+        undefined,
+        undefined
+      ]
+      for (let round = 0; round < rounds; round++) {
+        rb = [
+          best(rb[0], await run(bare, getLoad, seconds, connections, rate)),
+          best(rb[1], await run(sim, getLoad, seconds, connections, rate)),
+          best(rb[2], await run(bare, postLoad, seconds, connections, rate)),
+          best(rb[3], await run(sim, postLoad, seconds, connections, rate))
+        ]
+      }
+      rateRows.push(line(`GET instructions at ${fmt(rate)}/s`, rb[0]!, rb[1]!))
+      rateRows.push(line(`POST step reply at ${fmt(rate)}/s`, rb[2]!, rb[3]!))
+    }
+    bare.stop()
+    sim.stop()
     const m = info.memory
     const registered = (m.heapRegistered! - m.heapEmpty!) / n
     const known = (m.heapKnown! - m.heapEmpty!) / n
@@ -425,6 +457,13 @@ async function main(): Promise<void> {
   )
   console.log('|---|---|---|---|---|---|---|---|')
   for (const r of rows) console.log(r)
+  if (rateRows.length) {
+    console.log(
+      '\n| hosts | route (fixed rate) | bare req/s | bare CPU µs/req | sim req/s | sim CPU µs/req | sim/bare CPU | sim errors |'
+    )
+    console.log('|---|---|---|---|---|---|---|---|')
+    for (const r of rateRows) console.log(r)
+  }
   console.log(
     '\n| hosts | heap B/host, registered | B/host after discovery, minus inventory | of which bookkeeping (minus all stored reply texts) | inventory text B/host | other reply texts B/host | heap MiB |'
   )

@@ -1,4 +1,12 @@
-import { createWriteStream, type WriteStream } from 'node:fs'
+import {
+  createWriteStream,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  type WriteStream
+} from 'node:fs'
+import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { scrubSecrets } from '../../report/scrub.js'
 
@@ -83,4 +91,37 @@ export class HostLog {
     this.closed = true
     return new Promise(resolve => this.file.end(() => resolve()))
   }
+}
+
+/**
+ * Replaces every occurrence of the secrets in the files under `dirs` (what the programs wrote themselves, e.g. the
+ * controller's own log, which upstream fills with its environment on errors). Byte-exact: other content, text or
+ * not, is left as it is. Returns the files changed.
+ */
+export function scrubFiles(dirs: readonly string[], secrets: readonly (string | undefined)[]): string[] {
+  const list = [...new Set(secrets.filter((s): s is string => Boolean(s && s.length >= 4)))]
+  if (!list.length) return []
+  const changed: string[] = []
+  const visit = (path: string): void => {
+    let st
+    try {
+      st = lstatSync(path)
+    } catch {
+      return
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(path)) visit(join(path, name))
+      return
+    }
+    if (!st.isFile() || st.size > 256 * 1024 * 1024) return
+    const content = readFileSync(path)
+    if (!list.some(s => content.includes(s))) return
+    // latin1 maps bytes 1:1, so the replacement never disturbs the rest
+    let text = content.toString('latin1')
+    for (const s of list) text = text.split(s).join('***')
+    writeFileSync(path, Buffer.from(text, 'latin1'))
+    changed.push(path)
+  }
+  for (const dir of dirs) visit(dir)
+  return changed
 }

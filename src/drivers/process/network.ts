@@ -224,7 +224,8 @@ class RelayNetwork implements HostNetwork {
     const url = checkServiceUrl(serviceUrl)
     const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80))
     const host = url.hostname.replace(/^\[|\]$/g, '')
-    const key = `${host}\u0000${port}`
+    // localhost is 127.0.0.1 inside as well: one listener for both spellings
+    const key = `${host === 'localhost' ? '127.0.0.1' : host}\u0000${port}`
     let listener = this.listeners.get(key)
     if (!listener) {
       listener = this.listen(host, port)

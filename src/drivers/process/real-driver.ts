@@ -14,7 +14,7 @@ import {
   type InstallArgs,
   type ProgramPaths
 } from './host-config.js'
-import { HostLog } from './host-log.js'
+import { HostLog, scrubFiles } from './host-log.js'
 import type { BoxDirs, RunLayout } from './layout.js'
 import { parseLogLine } from './log-events.js'
 import type { NamespaceSample } from './proc-stats.js'
@@ -96,6 +96,8 @@ export interface HostState {
 /** One real host: its box, its log, what has been seen of it. */
 class RealHost {
   box: BoxProcess | undefined
+  /** Resolves once the box ended and the driver handled its end (records, clean-up, scrub). */
+  done: Promise<void> = Promise.resolve()
   milestone = 'launched'
   installSeen = false
   rebooted = false
@@ -117,7 +119,7 @@ interface ClusterState {
   plan: PlanCluster
   dirs: { dir: string; markers: string; hostsFile: string }
   bootstrap: RealHost | undefined
-  controller: { box: BoxProcess; log: HostLog; spec: BoxSpec } | undefined
+  controller: { box: BoxProcess; log: HostLog; spec: BoxSpec; done: Promise<void> } | undefined
   controllerDone: boolean
   /** The controller logged the end of its work (final log upload done; it may still wait for helpers). */
   controllerFinished: boolean
@@ -333,10 +335,9 @@ export function createRealDriver(
     })
     log.note(`controller of ${state.plan.name} (bootstrap ${bootstrap.plan.hostname} rebooted)`)
     const box = new BoxProcess(launcher.command(spec), log)
-    state.controller = { box, log, spec }
     running.set(name, box)
     logger.debug(`${launcher.kind} driver: controller of ${state.plan.name} starts (pid ${box.pid})`)
-    void box.exited.then(async exit => {
+    const done = box.exited.then(async exit => {
       running.delete(name)
       state.controllerDone = true
       log.note(`controller ended: ${describeExit(exit)}`)
@@ -345,8 +346,24 @@ export function createRealDriver(
           log: log.tail(10)
         })
       await launcher.cleanup?.(spec)
+      scrubBox(spec, bootstrap.agent)
       await log.close()
     })
+    state.controller = { box, log, spec, done }
+  }
+
+  /** What the programs wrote into a box's scratch directories themselves is scrubbed of the secrets too. */
+  const scrubBox = (spec: BoxSpec, agent: AgentConfig): void => {
+    const { home, opt, var: varDir, tmp, state } = spec.dirs
+    try {
+      const changed = scrubFiles([home, opt, varDir, tmp, state], [agent.pullSecretToken])
+      if (changed.length)
+        logger.debug(
+          `${launcher.kind} driver: scrubbed the secret from ${changed.length} files of ${spec.name}`
+        )
+    } catch (e) {
+      logger.warning(`${launcher.kind} driver: cannot scrub ${spec.dirs.dir}: ${errorMessage(e)}`)
+    }
   }
 
   const tick = (): void => {
@@ -453,7 +470,7 @@ export function createRealDriver(
       hosts.set(plan.hostname, host)
       running.set(plan.hostname, host.box)
       hostEvent(host, 'launch', { id: plan.id, role: plan.role })
-      void host.box.exited.then(async exit => {
+      host.done = host.box.exited.then(async exit => {
         running.delete(plan.hostname)
         watchInstall(host)
         watchMarker(host)
@@ -477,6 +494,7 @@ export function createRealDriver(
         host.log.note(`box ended: ${describeExit(exit)}`)
         releaseSlot()
         await launcher.cleanup?.(host.spec)
+        scrubBox(host.spec, agent)
         if (!stopping) await host.log.close()
       })
     },
@@ -525,7 +543,8 @@ export function createRealDriver(
           hostEvent(host, 'exit', { info: host.milestone })
         }
         // the exit handlers run their clean-ups; wait for every box's end, then close the logs
-        await Promise.all([...hosts.values()].map(h => h.box?.exited))
+        await Promise.all([...hosts.values()].map(h => h.done))
+        await Promise.all([...clusters.values()].map(c => c.controller?.done))
         for (const host of hosts.values()) await host.log.close()
         for (const c of clusters.values()) await c.controller?.log.close()
         await launcher.close()
