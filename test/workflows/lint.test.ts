@@ -49,6 +49,23 @@ describe('workflows and actions are valid', () => {
     expect(action.context.errors.getErrors().length).toBeGreaterThan(0)
   })
 
+  it('docs/workflows.md has a table row for every input, secret and output of load-test.yml', () => {
+    const call = (
+      parse(readFileSync('.github/workflows/load-test.yml', 'utf8')) as {
+        on: { workflow_call: Record<'inputs' | 'secrets' | 'outputs', Record<string, unknown>> }
+      }
+    ).on.workflow_call
+    const rows = readFileSync('docs/workflows.md', 'utf8')
+      .split('\n')
+      .filter(line => line.startsWith('| `'))
+    const undocumented = (['inputs', 'secrets', 'outputs'] as const).flatMap(kind =>
+      Object.keys(call[kind])
+        .filter(name => !rows.some(row => row.split('|')[1]!.includes(`\`${name}\``)))
+        .map(name => `${kind}.${name}`)
+    )
+    expect(undocumented).toEqual([])
+  })
+
   it('pins every third-party action by commit SHA and keeps permissions least-privilege', () => {
     for (const path of workflows) {
       const text = readFileSync(path, 'utf8')
