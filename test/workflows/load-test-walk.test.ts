@@ -67,7 +67,7 @@ function options(workflow: string, name: string): WalkOptions {
       sha: '0123456789abcdef0123456789abcdef01234567',
       event_name: 'schedule'
     },
-    stepTimeoutMs: 180_000,
+    stepTimeoutMs: 300_000,
     log: line => process.stderr.write(`walk: ${line}\n`)
   }
 }
@@ -140,7 +140,7 @@ describe('the reusable load-test workflow, walked locally', () => {
     expect(leaks).toEqual([])
     const printed = result.legs.flatMap(leg => leg.steps.map(step => step.log)).join('\n')
     expect(secretValues.filter(s => printed.includes(s))).toEqual([])
-  }, 240_000)
+  }, 480_000)
 
   it('fails on a step given an input its action does not declare, naming the job and the step', async () => {
     const broken = join(dir, 'broken-input.yml')
