@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto'
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs'
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync
+} from 'node:fs'
 import { join, resolve } from 'node:path'
 import { loadComponents, seriesChain } from '../../patches/components.js'
 import { readSeries, seriesHash } from '../../patches/series.js'
@@ -58,7 +67,48 @@ export interface VerifiedBinaries {
 }
 
 export function sha256File(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex')
+  return scanFile(path, []).sha256
+}
+
+/** What one read of a file gives: its first bytes, its sha256, and which of the markers it holds. */
+export interface FileScan {
+  head: Buffer
+  sha256: string
+  found: Set<string>
+}
+
+/**
+ * Reads a file once, in chunks (the binaries are tens of MB each: reading them whole raised the driver's peak
+ * RSS by their size), hashing it and looking for the markers, also across chunk boundaries.
+ */
+export function scanFile(path: string, markers: readonly string[], chunkBytes = 4 << 20): FileScan {
+  const hash = createHash('sha256')
+  const wanted = markers.map(m => Buffer.from(m, 'latin1'))
+  const overlap = Math.max(0, ...wanted.map(m => m.length - 1))
+  const found = new Set<string>()
+  const chunk = Buffer.alloc(chunkBytes + overlap)
+  let head: Buffer | undefined
+  let carried = 0
+  const fd = openSync(path, 'r')
+  try {
+    for (;;) {
+      const n = readSync(fd, chunk, carried, chunkBytes, null)
+      if (n === 0) break
+      const data = chunk.subarray(carried, carried + n)
+      hash.update(data)
+      head ??= Buffer.from(data.subarray(0, 16))
+      const window = chunk.subarray(0, carried + n)
+      wanted.forEach((m, i) => {
+        if (!found.has(markers[i]!) && window.indexOf(m) >= 0) found.add(markers[i]!)
+      })
+      // keep the last bytes, so a marker cut by the chunk boundary is found in the next window
+      carried = Math.min(overlap, window.length)
+      window.copy(chunk, 0, window.length - carried)
+    }
+  } finally {
+    closeSync(fd)
+  }
+  return { head: head ?? Buffer.alloc(0), sha256: hash.digest('hex'), found }
 }
 
 /** Series hash of each component in a components file (the hash apply-patches records and images are tagged with). */
@@ -99,6 +149,7 @@ export function verifyProcessBinaries(
   const dir = resolve(dirInput)
   const problems: string[] = []
   const paths = {} as Record<ProcessBinary, string>
+  const scans = new Map<ProcessBinary, FileScan>()
   if (!existsSync(dir)) {
     throw new ConfigurationError(
       `binaries: ${dir} does not exist (build them: assisted-swarm build-push-images --no-images --no-push --binaries ${dirInput})`
@@ -121,12 +172,13 @@ export function verifyProcessBinaries(
       problems.push(`${name}: ${path} is not a file`)
       continue
     }
-    const content = readFileSync(path)
-    if (content.subarray(0, 4).toString('latin1') !== '\x7fELF') {
+    const scan = scanFile(path, SERIES_MARKERS[name])
+    scans.set(name, scan)
+    if (scan.head.subarray(0, 4).toString('latin1') !== '\x7fELF') {
       problems.push(`${name}: ${path} is not an executable program (ELF)`)
       continue
     }
-    const missing = SERIES_MARKERS[name].filter(m => content.indexOf(m) < 0)
+    const missing = SERIES_MARKERS[name].filter(m => !scan.found.has(m))
     if (missing.length)
       problems.push(
         `${name}: ${path} is not patched by this project's series (it lacks ${missing.join(', ')}); build it with apply-patches and build-push-images`
@@ -138,7 +190,7 @@ export function verifyProcessBinaries(
   if (stamp) {
     for (const name of PROCESS_BINARIES) {
       const expected = stamp.binaries[name]
-      if (expected && sha256File(paths[name]) !== expected)
+      if (expected && scans.get(name)!.sha256 !== expected)
         problems.push(
           `${name}: ${paths[name]} is not the binary stamped in ${STAMP_FILE} (changed after the build)`
         )
