@@ -47,9 +47,10 @@ function plain(record: object, skip: Set<string>): Record<string, unknown> {
 }
 
 async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
+  // The state holds credentials (pull secrets, the agent key): readable by its owner only.
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 })
   const tmp = `${path}.${process.pid}.tmp`
-  const out = createWriteStream(tmp)
+  const out = createWriteStream(tmp, { mode: 0o600 })
   const failed = new Promise<never>((_resolve, reject) => out.on('error', reject))
   failed.catch(() => undefined)
   for (const line of lines) {

@@ -23,6 +23,7 @@ import { PLACEHOLDER_PULL_SECRET } from '../kube/builders.js'
 import type { ClusterOutcome, PreparedCluster, StatusObserver, Target } from './targets/target.js'
 import { startEmbeddedService, type EmbeddedService } from './embedded-service.js'
 import { discoverInfraEnvs } from './discover.js'
+import { PRIVATE_DIR } from '../util/run-dir.js'
 
 /** A pull secret any syntactically checking service accepts (`user:password`); used only with the simulator. */
 const SIMULATOR_PULL_SECRET = JSON.stringify({
@@ -125,7 +126,7 @@ export async function launchSwarm(
     if (!embedded) {
       embedded = await startEmbeddedService({
         profile: plan.target.profile,
-        stateFile: join(runDir, 'sim-state.json'),
+        stateFile: join(runDir, PRIVATE_DIR, 'sim-state.json'),
         logger
       })
       ownEmbedded = true

@@ -21,11 +21,12 @@ describe('artifact names', () => {
 })
 
 describe('runDirectoryFiles', () => {
-  it('lists every file except downloaded shards', () => {
+  it('lists every file except downloaded shards and the private state', () => {
     const dir = mkdtempSync(join(tmpdir(), 'artifact-files-'))
     mkdirSync(join(dir, 'logs'))
+    mkdirSync(join(dir, 'private'))
     mkdirSync(join(dir, 'shards', 'a'), { recursive: true })
-    for (const f of ['report.json', 'logs/a.log', 'shards/a/timeline-0-of-2.jsonl'])
+    for (const f of ['report.json', 'logs/a.log', 'shards/a/timeline-0-of-2.jsonl', 'private/sim-state.json'])
       writeFileSync(join(dir, f), 'x')
     expect(runDirectoryFiles(dir)).toEqual([join(dir, 'logs/a.log'), join(dir, 'report.json')])
   })

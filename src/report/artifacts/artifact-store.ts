@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Logger } from '../../util/logging.js'
+import { PRIVATE_DIR } from '../../util/run-dir.js'
 
 export interface ArtifactInfo {
   name: string
@@ -55,7 +56,7 @@ export function runDirectoryFiles(runDir: string): string[] {
   const files: string[] = []
   const walk = (dir: string, top: boolean): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (top && entry.name === SHARDS_DIR) continue
+      if (top && (entry.name === SHARDS_DIR || entry.name === PRIVATE_DIR)) continue
       const path = join(dir, entry.name)
       if (entry.isDirectory()) walk(path, false)
       else if (entry.isFile()) files.push(path)
