@@ -68,6 +68,8 @@ export interface ComponentImage {
   digest?: string
   /** repository@sha256:... when pushed, else repository:tag */
   reference: string
+  /** Whether an image was built (false when only the binaries were asked for). */
+  built: boolean
   imageId?: string
   /** Binaries (and links) written to the binaries directory. */
   binaries: string[]
@@ -263,6 +265,7 @@ async function buildComponent(
     image,
     ...(digest ? { digest } : {}),
     reference,
+    built: settings.images,
     ...(imageId ? { imageId } : {}),
     binaries,
     log

@@ -67,7 +67,9 @@ export const buildPushImagesStage: Stage<BuildPushSettings, BuildPushResult> = {
 
   outputs(result) {
     return {
-      images: JSON.stringify(Object.fromEntries(result.components.map(c => [c.component, c.reference]))),
+      images: JSON.stringify(
+        Object.fromEntries(result.components.filter(c => c.built).map(c => [c.component, c.reference]))
+      ),
       binaries: result.binariesDir ?? ''
     }
   },
@@ -75,7 +77,8 @@ export const buildPushImagesStage: Stage<BuildPushSettings, BuildPushResult> = {
   summary(result) {
     const lines = ['## build-push-images', '', '| component | image | binaries |', '|---|---|---|']
     for (const c of result.components) {
-      lines.push(`| ${c.component} | \`${c.reference}\` | ${c.binaries.length ? c.binaries.length : ''} |`)
+      const image = c.built ? `\`${c.reference}\`` : 'not built'
+      lines.push(`| ${c.component} | ${image} | ${c.binaries.length ? c.binaries.length : ''} |`)
     }
     if (result.binariesDir) lines.push('', `Binaries: \`${result.binariesDir}\``)
     return lines.join('\n') + '\n'
