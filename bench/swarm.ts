@@ -3,7 +3,7 @@
  * hosts (500 single-node + 500 clusters of 3 masters and 6 workers). Prints wall time, CPU seconds, peak RSS
  * and timeline records per second. Not a test: it prints figures.
  *
- *   npm run bench -- swarm            (BENCH_SWARM_SCALE=0.1 for a tenth of the size)
+ *   npm run bench -- swarm            (BENCH_SWARM_SCALE=0.1 for a tenth of the size; BENCH_SWARM_DEADLINE=60m)
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -37,7 +37,7 @@ writeFileSync(
       controller_poll: '1s',
       jitter: 0.2
     },
-    deadline: '30m'
+    deadline: process.env.BENCH_SWARM_DEADLINE ?? '30m'
   })
 )
 
