@@ -23,7 +23,7 @@ export interface FidelityRequest {
   planPath: string
   runId: string
   runDir: string
-  driver: 'native' | 'process'
+  driver: 'native' | 'process' | 'container'
   binariesDir?: string
   deadlineMs?: number
   /** Kill the agent of this host once it registered (the died-host test). */
