@@ -42,7 +42,8 @@ async function create(
       if (!options.binariesDir) {
         throw new ConfigurationError(
           '--driver process needs the patched binaries: build them with `assisted-swarm apply-patches` and ' +
-            '`assisted-swarm build-push-images --no-images --no-push --binaries DIR`, then pass --binaries DIR'
+            '`assisted-swarm build-push-images --no-images --no-push --binaries DIR`, then pass --binaries-dir DIR ' +
+            '(the binaries-dir input of the launch-swarm action)'
         )
       }
       const { createProcessDriver } = await import('../drivers/process/index.js')
