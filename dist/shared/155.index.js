@@ -64,7 +64,43 @@ const SERIES_MARKERS = {
 const STAMP_FILE = 'assisted-swarm-binaries.json';
 const STAMP_FORMAT = 'assisted-swarm-binaries/v1';
 function sha256File(path) {
-    return (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(path)).digest('hex');
+    return scanFile(path, []).sha256;
+}
+/**
+ * Reads a file once, in chunks (the binaries are tens of MB each: reading them whole raised the driver's peak
+ * RSS by their size), hashing it and looking for the markers, also across chunk boundaries.
+ */
+function scanFile(path, markers, chunkBytes = 4 << 20) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const wanted = markers.map(m => Buffer.from(m, 'latin1'));
+    const overlap = Math.max(0, ...wanted.map(m => m.length - 1));
+    const found = new Set();
+    const chunk = Buffer.alloc(chunkBytes + overlap);
+    let head;
+    let carried = 0;
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        for (;;) {
+            const n = (0,external_node_fs_.readSync)(fd, chunk, carried, chunkBytes, null);
+            if (n === 0)
+                break;
+            const data = chunk.subarray(carried, carried + n);
+            hash.update(data);
+            head ??= Buffer.from(data.subarray(0, 16));
+            const window = chunk.subarray(0, carried + n);
+            wanted.forEach((m, i) => {
+                if (!found.has(markers[i]) && window.indexOf(m) >= 0)
+                    found.add(markers[i]);
+            });
+            // keep the last bytes, so a marker cut by the chunk boundary is found in the next window
+            carried = Math.min(overlap, window.length);
+            window.copy(chunk, 0, window.length - carried);
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return { head: head ?? Buffer.alloc(0), sha256: hash.digest('hex'), found };
 }
 /** Series hash of each component in a components file (the hash apply-patches records and images are tagged with). */
 function currentSeriesHashes(componentsFile) {
@@ -100,6 +136,7 @@ function verifyProcessBinaries(dirInput, options = {}) {
     const dir = (0,external_node_path_.resolve)(dirInput);
     const problems = [];
     const paths = {};
+    const scans = new Map();
     if (!(0,external_node_fs_.existsSync)(dir)) {
         throw new errors/* ConfigurationError */.j1(`binaries: ${dir} does not exist (build them: assisted-swarm build-push-images --no-images --no-push --binaries ${dirInput})`);
     }
@@ -121,12 +158,13 @@ function verifyProcessBinaries(dirInput, options = {}) {
             problems.push(`${name}: ${path} is not a file`);
             continue;
         }
-        const content = (0,external_node_fs_.readFileSync)(path);
-        if (content.subarray(0, 4).toString('latin1') !== '\x7fELF') {
+        const scan = scanFile(path, SERIES_MARKERS[name]);
+        scans.set(name, scan);
+        if (scan.head.subarray(0, 4).toString('latin1') !== '\x7fELF') {
             problems.push(`${name}: ${path} is not an executable program (ELF)`);
             continue;
         }
-        const missing = SERIES_MARKERS[name].filter(m => content.indexOf(m) < 0);
+        const missing = SERIES_MARKERS[name].filter(m => !scan.found.has(m));
         if (missing.length)
             problems.push(`${name}: ${path} is not patched by this project's series (it lacks ${missing.join(', ')}); build it with apply-patches and build-push-images`);
     }
@@ -136,7 +174,7 @@ function verifyProcessBinaries(dirInput, options = {}) {
     if (stamp) {
         for (const name of PROCESS_BINARIES) {
             const expected = stamp.binaries[name];
-            if (expected && sha256File(paths[name]) !== expected)
+            if (expected && scans.get(name).sha256 !== expected)
                 problems.push(`${name}: ${paths[name]} is not the binary stamped in ${STAMP_FILE} (changed after the build)`);
         }
         if (options.componentsFile && (0,external_node_fs_.existsSync)(options.componentsFile)) {

@@ -1054,6 +1054,18 @@ var proc_stats = __webpack_require__(14187);
 
 
 /**
+ * What util-linux `unshare --fork` prints when the box's PID 1 was killed by SIGKILL: it tries to end itself
+ * with the same signal, cannot install a handler for SIGKILL, and exits 1 with this message instead. The only
+ * terminating signal that fails there is SIGKILL (an OOM kill, or `kill -9` of the box), so that is the end.
+ */
+const UNSHARE_SIGKILL_RELAY = 'unshare: sigprocmask unblock failed';
+/** The box's end as its PID 1 had it: unshare's failed relay of a SIGKILL is reported as the SIGKILL. */
+function boxExit(code, signal, stderrTail) {
+    if (code === 1 && !signal && stderrTail.includes(UNSHARE_SIGKILL_RELAY))
+        return { code: null, signal: 'SIGKILL' };
+    return { code, signal };
+}
+/**
  * One started box: the process the driver spawned (`setpriv --pdeathsig` → `nsenter`/`unshare` → the box's
  * PID 1), its output into the box's log, its exit. Stopping kills exactly that process and the box's PID 1, by
  * PID; the kernel then ends everything else in the box's PID namespace.
@@ -1072,6 +1084,10 @@ class BoxProcess {
         });
         log.attach(this.child.stdout);
         log.attach(this.child.stderr);
+        let stderrTail = '';
+        this.child.stderr.on('data', (chunk) => {
+            stderrTail = (stderrTail + chunk.toString()).slice(-512);
+        });
         this.exited = new Promise(resolve => {
             this.child.once('error', error => {
                 log.note(`cannot start: ${error.message}`);
@@ -1080,7 +1096,7 @@ class BoxProcess {
             });
             // 'close': the output is read to the end too
             this.child.once('close', (code, signal) => {
-                this.exitInfo ??= { code, signal };
+                this.exitInfo ??= boxExit(code, signal, stderrTail);
                 resolve(this.exitInfo);
             });
         });

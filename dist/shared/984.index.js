@@ -3952,9 +3952,10 @@ function plain(record, skip) {
     return out;
 }
 async function writeLines(path, lines) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    // The state holds credentials (pull secrets, the agent key): readable by its owner only.
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
     const tmp = `${path}.${process.pid}.tmp`;
-    const out = (0,external_node_fs_.createWriteStream)(tmp);
+    const out = (0,external_node_fs_.createWriteStream)(tmp, { mode: 0o600 });
     const failed = new Promise((_resolve, reject) => out.on('error', reject));
     failed.catch(() => undefined);
     for (const line of lines) {
