@@ -107,7 +107,8 @@ export class EmulatedController {
   }
 
   private async getCluster(withHosts: boolean): Promise<{ res: TransportResponse; cluster?: Cluster }> {
-    const res = await this.request('v2GetCluster', withHosts ? {} : { query: { 'exclude-hosts': true } })
+    // the real client always says which (go-swagger sends exclude-hosts=false too)
+    const res = await this.request('v2GetCluster', { query: { 'exclude-hosts': !withHosts } })
     if (res.status !== 200) return { res }
     try {
       return { res, cluster: res.json<Cluster>() }

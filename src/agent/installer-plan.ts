@@ -16,6 +16,8 @@ export type InstallerOp =
   | { op: 'write-image' }
   /** Bootstrap: from here until its reboot, scan for other hosts' reboots (Configuring, Waiting for ignition, Joined). */
   | { op: 'start-scan' }
+  /** Bootstrap: waitForControlPlane's two GETs of the cluster without hosts (vSphere credentials, platform). */
+  | { op: 'control-plane-reads' }
   /** Bootstrap: wait until min(control plane − 1, 2) other masters are Joined. */
   | { op: 'wait-masters-joined' }
   /** Bootstrap: wait for the controller's ready event, then PUT cluster logs-progress and upload the controller logs. */
@@ -69,6 +71,7 @@ const PLANS: Record<InstallerKind, InstallerOp[]> = {
       stage: 'Waiting for control plane',
       info: 'Waiting for masters to join bootstrap control plane'
     },
+    { op: 'control-plane-reads' },
     { op: 'wait-masters-joined' },
     { op: 'stage', stage: 'Waiting for bootkube', info: '' },
     { op: 'pause', stage: 'Waiting for bootkube' },

@@ -56,6 +56,8 @@ export class Installer {
   private runningFlag = false
   private readonly stagesSeen: string[] = []
   private scanning = false
+  /** The other hosts as the bootstrap read them, with the stage it last knew or reported for each. */
+  private scanHosts: { host: Host; stage: string }[] | undefined
   private scanDone: Promise<void> | undefined
   private readonly joinedMasters = new Set<string>()
   private readonly failAt: HostStage | undefined
@@ -120,6 +122,8 @@ export class Installer {
         this.scanning = true
         this.scanDone = this.scanLoop()
         return
+      case 'control-plane-reads':
+        return this.controlPlaneClusterReads()
       case 'wait-masters-joined':
         return this.waitMastersJoined()
       case 'wait-controller':
@@ -214,7 +218,8 @@ export class Installer {
       .request({
         endpoint: 'v2GetCluster',
         params: { cluster_id: this.request.cluster_id },
-        ...(withHosts ? {} : { query: { 'exclude-hosts': true } }),
+        // the real client always says which (go-swagger sends exclude-hosts=false too)
+        query: { 'exclude-hosts': !withHosts },
         secretKey: this.host.secretKey,
         retry: this.env.retry.installer
       })
@@ -243,49 +248,77 @@ export class Installer {
     })
   }
 
-  /** The bootstrap's view of the other hosts: MCS log lines (Configuring / Waiting for ignition) and Ready nodes (Joined). */
+  /**
+   * The bootstrap's view of the other hosts: MCS log lines (Configuring / Waiting for ignition) and Ready nodes
+   * (Joined). Like the real installer, it reads the cluster's hosts once (its hosts map) and afterwards goes by
+   * what it reported itself; it reads them again only after a failed read or a refused report (found by the
+   * fidelity loop: polling the cluster with its hosts on every look was a request the real bootstrap never makes).
+   */
   private async scanOnce(): Promise<void> {
-    const { cluster } = await this.getCluster(true)
-    if (!cluster || this.sleeper.stopped) return
-    for (const other of cluster.hosts ?? []) {
-      if (!other.id || other.id === this.host.plan.id) continue
-      const node = this.runtime.nodeState(other.id)
+    if (!this.scanHosts) {
+      const { cluster } = await this.getCluster(true)
+      if (!cluster || this.sleeper.stopped) return
+      this.scanHosts = (cluster.hosts ?? [])
+        .filter(h => h.id && h.id !== this.host.plan.id)
+        .map(host => ({ host, stage: host.progress?.current_stage ?? '' }))
+    }
+    for (const entry of this.scanHosts) {
+      const other = entry.host
+      const node = this.runtime.nodeState(other.id!)
       if (node === 'none') continue
-      const stage = other.progress?.current_stage ?? ''
       const isWorker = other.role === 'worker'
-      if (!isWorker && node === 'ready' && !JOINED_OR_DONE.has(stage)) {
-        const status = await this.putOther(other, 'Joined')
-        if (status >= 200 && status < 300) this.joinedMasters.add(other.id)
-      } else if (!isWorker && JOINED_OR_DONE.has(stage)) {
-        this.joinedMasters.add(other.id)
-      } else if (!isWorker && !DONE_OR_LATER.has(stage)) {
-        await this.putOther(other, 'Configuring')
-      } else if (isWorker && !IGNITION_OR_LATER.has(stage)) {
-        await this.putOther(other, 'Waiting for ignition')
+      let report: HostStage | undefined
+      if (!isWorker && node === 'ready' && !JOINED_OR_DONE.has(entry.stage)) report = 'Joined'
+      else if (!isWorker && JOINED_OR_DONE.has(entry.stage)) this.joinedMasters.add(other.id!)
+      else if (!isWorker && !DONE_OR_LATER.has(entry.stage)) report = 'Configuring'
+      else if (isWorker && !IGNITION_OR_LATER.has(entry.stage)) report = 'Waiting for ignition'
+      if (!report) continue
+      const status = await this.putOther(other, report)
+      if (status >= 200 && status < 300) {
+        entry.stage = report
+        if (report === 'Joined') this.joinedMasters.add(other.id!)
+      } else {
+        // read the hosts again at the next look, as the real one does after a failed update
+        this.scanHosts = undefined
+        return
       }
     }
   }
 
+  /** Looks every controller_poll, the first time one interval after it started (the real loops are timers). */
   private async scanLoop(): Promise<void> {
     while (this.scanning && !this.sleeper.stopped) {
-      await this.scanOnce()
-      if (!this.scanning) break
       await this.scanSleeper.sleep(this.pollMs)
+      if (!this.scanning || this.sleeper.stopped) break
+      await this.scanOnce()
     }
   }
 
+  /**
+   * waitForControlPlane's two reads of the cluster without hosts: the vSphere credentials check, then the
+   * platform for the node wait.
+   */
+  private async controlPlaneClusterReads(): Promise<void> {
+    for (let i = 0; i < 2 && !this.sleeper.stopped; i++) await this.getCluster(false)
+  }
+
+  /**
+   * The real installer looks for ready masters on a timer (waitForNodes: every 5 s, the first time 5 s after it
+   * began to wait), so it never goes on at once even when they are already there (found by the fidelity loop).
+   */
   private async waitMastersJoined(): Promise<void> {
     const needed = Math.max(1, Math.min(this.runtime.controlPlaneCount - 1, 2))
-    while (this.joinedMasters.size < needed && !this.sleeper.stopped) {
+    do {
       await this.sleeper.sleep(this.pollMs)
-    }
+    } while (this.joinedMasters.size < needed && !this.sleeper.stopped)
   }
 
+  /** The controller's ready event, on the real installer's 5 s ticker (first look after one tick). */
   private async waitController(): Promise<void> {
     const interval = Math.min(5000, this.pollMs)
-    while (!this.runtime.controllerReady && !this.sleeper.stopped) {
+    do {
       await this.sleeper.sleep(interval)
-    }
+    } while (!this.runtime.controllerReady && !this.sleeper.stopped)
   }
 
   private async controllerLogs(): Promise<void> {

@@ -338,6 +338,10 @@ describe('native driver against a scripted service', () => {
     for (const w of [worker1, worker2])
       expect(stageAt(w.id, 'Rebooting')).toBeGreaterThanOrEqual(mastersDone[1]!)
     expect(run.fake.callsOf('ListClusterHosts').every(c => c.query.role === 'master')).toBe(true)
+    // As the real go-swagger clients, the installer and the controller always say whether they want the hosts.
+    expect(new Set(run.fake.callsOf('v2GetCluster').map(c => c.query['exclude-hosts']))).toEqual(
+      new Set(['true', 'false'])
+    )
     expect(stageAt(bootstrap.id, 'Waiting for controller')).toBeGreaterThanOrEqual(
       Math.min(stageAt(master1.id, 'Joined'), stageAt(master2.id, 'Joined'))
     )

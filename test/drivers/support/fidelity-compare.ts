@@ -118,10 +118,11 @@ function countsByKey(side: Side): Counts {
 }
 
 function isTimeDependent(what: string): boolean {
-  const op = what.split(' ')[0]!
-  if (!TIME_DEPENDENT.has(op)) return false
-  // distinct things inside time-dependent calls are compared as sets (present on both sides or neither)
-  return what === op
+  const [op, ...rest] = what.split(' ')
+  if (!TIME_DEPENDENT.has(op!)) return false
+  // distinct things inside time-dependent calls are compared as sets (present on both sides or neither); how a
+  // poll asks (its query, e.g. `exclude-hosts=true`) is counted like the poll itself
+  return rest.length === 0 || /^[a-z_-]+=\S+$/.test(rest.join(' '))
 }
 
 export interface Comparison {

@@ -6,7 +6,8 @@
  *   node --import tsx test/drivers/support/fidelity-run.ts <request.json>
  *
  * The request names the plan, the driver, the run directory and the binaries; the result (outcomes, request mix
- * per host and per cluster, CPU and memory) is written to <runDir>/fidelity-result.json.
+ * per host and per cluster, CPU and memory) is written to <runDir>/fidelity-result.json, every counted request
+ * (with the time of its answer) to <runDir>/fidelity-requests.jsonl.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -142,3 +143,8 @@ try {
   await tap.close()
 }
 writeFileSync(join(request.runDir, 'fidelity-result.json'), JSON.stringify(result, null, 2) + '\n')
+// every counted request, in order (operation, status, host or cluster id, details; no bodies, no secrets)
+writeFileSync(
+  join(request.runDir, 'fidelity-requests.jsonl'),
+  tap.requests.map(r => JSON.stringify(r)).join('\n') + '\n'
+)

@@ -10,6 +10,8 @@ import { API_BASE, swaggerOperations } from '../../../src/api/swagger.js'
  * directly and are not counted. Nothing is changed on the way: it is the same for the native and the real hosts.
  */
 export interface TappedRequest {
+  /** When the answer was sent (epoch ms). */
+  t: number
   operationId: string
   status: number
   hostId?: string
@@ -92,6 +94,7 @@ export async function startRequestTap(): Promise<RequestTap> {
     const url = new URL(req.url ?? '/', 'http://tap')
     const matched = matchOperation(req.method ?? 'GET', url.pathname)
     const entry: TappedRequest = {
+      t: 0,
       operationId: matched?.operationId ?? `${req.method} ${url.pathname}`,
       status: 0
     }
@@ -101,7 +104,7 @@ export async function startRequestTap(): Promise<RequestTap> {
     if (clusterId) entry.clusterId = clusterId
     const chunks: Buffer[] = []
     const operationId = entry.operationId
-    const query = ['file_name', 'logs_type', 'role'].flatMap(k =>
+    const query = ['file_name', 'logs_type', 'role', 'exclude-hosts'].flatMap(k =>
       url.searchParams.get(k) ? [`${k}=${url.searchParams.get(k)}`] : []
     )
     if (query.length) entry.detail = query
@@ -162,7 +165,10 @@ export async function startRequestTap(): Promise<RequestTap> {
       }
       forward.end()
     })
-    res.on('finish', () => requests.push(entry))
+    res.on('finish', () => {
+      entry.t = Date.now()
+      requests.push(entry)
+    })
   })
   server.keepAliveTimeout = 120_000
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()))
