@@ -54,7 +54,13 @@ export const ALLOWED: Record<'bootstrap' | 'master' | 'cluster', Record<string, 
     'V2UploadLogs logs_type=controller': [1, 0],
     // D4: the dry-run mock's console ClusterOperator is Available from the start: no "progressing" report
     v2ReportMonitoredOperatorStatus: [1, 0],
-    'v2ReportMonitoredOperatorStatus console progressing': [1, 0]
+    'v2ReportMonitoredOperatorStatus console progressing': [1, 0],
+    // D6: the dry-run controller starts only after the bootstrap's fake reboot; a real (and a native) controller
+    // already reads the cluster while the bootstrap waits for it (2-3 reads a controller_poll); beyond these, the
+    // poll tolerance applies
+    v2GetCluster: [20, 0],
+    'v2GetCluster exclude-hosts=false': [12, 0],
+    'v2GetCluster exclude-hosts=true': [12, 0]
   }
 }
 
