@@ -13,7 +13,8 @@
  * - a host whose agent process is killed is reported as died, not lost.
  *
  * Slow: the first build of the three binaries takes minutes (then cached under $ASSISTED_SWARM_CACHE); the runs
- * take about two minutes (the real controller looks at its cluster once a minute before its final log upload).
+ * take about a minute and a half (the real controller looks at its cluster once a minute before its final log
+ * upload).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn, spawnSync } from 'node:child_process'
