@@ -319,8 +319,9 @@ async function runSwarm(request: SwarmRequest, work: string): Promise<SwarmResul
 }
 
 const s = (ms: number): string => (ms / 1000).toFixed(2)
-const mb = (bytes: number): string => (bytes / 1e6).toFixed(1)
-const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(1)}x` : '-')
+// a growth below the process's baseline (the heap shrank after the plan loaded) is noise: shown as ~0
+const mb = (bytes: number): string => (bytes < 0 ? '~0' : (bytes / 1e6).toFixed(1))
+const ratio = (a: number, b: number): string => (b > 0 && a >= 0 ? `${(a / b).toFixed(1)}x` : '-')
 
 function report(native: SwarmResult, real: SwarmResult): void {
   const boxes = Object.entries(real.boxes ?? {}).sort(([a], [b]) => a.localeCompare(b))
