@@ -914,7 +914,8 @@ class EmulatedController {
         });
     }
     async getCluster(withHosts) {
-        const res = await this.request('v2GetCluster', withHosts ? {} : { query: { 'exclude-hosts': true } });
+        // the real client always says which (go-swagger sends exclude-hosts=false too)
+        const res = await this.request('v2GetCluster', { query: { 'exclude-hosts': !withHosts } });
         if (res.status !== 200)
             return { res };
         try {
@@ -1303,6 +1304,7 @@ const PLANS = {
             stage: 'Waiting for control plane',
             info: 'Waiting for masters to join bootstrap control plane'
         },
+        { op: 'control-plane-reads' },
         { op: 'wait-masters-joined' },
         { op: 'stage', stage: 'Waiting for bootkube', info: '' },
         { op: 'pause', stage: 'Waiting for bootkube' },
@@ -1403,6 +1405,8 @@ class Installer {
     runningFlag = false;
     stagesSeen = [];
     scanning = false;
+    /** The other hosts as the bootstrap read them, with the stage it last knew or reported for each. */
+    scanHosts;
     scanDone;
     joinedMasters = new Set();
     failAt;
@@ -1465,6 +1469,8 @@ class Installer {
                 this.scanning = true;
                 this.scanDone = this.scanLoop();
                 return;
+            case 'control-plane-reads':
+                return this.controlPlaneClusterReads();
             case 'wait-masters-joined':
                 return this.waitMastersJoined();
             case 'wait-controller':
@@ -1558,7 +1564,8 @@ class Installer {
             .request({
             endpoint: 'v2GetCluster',
             params: { cluster_id: this.request.cluster_id },
-            ...(withHosts ? {} : { query: { 'exclude-hosts': true } }),
+            // the real client always says which (go-swagger sends exclude-hosts=false too)
+            query: { 'exclude-hosts': !withHosts },
             secretKey: this.host.secretKey,
             retry: this.env.retry.installer
         })
@@ -1587,54 +1594,84 @@ class Installer {
             clusterName: this.host.cluster.name
         });
     }
-    /** The bootstrap's view of the other hosts: MCS log lines (Configuring / Waiting for ignition) and Ready nodes (Joined). */
+    /**
+     * The bootstrap's view of the other hosts: MCS log lines (Configuring / Waiting for ignition) and Ready nodes
+     * (Joined). Like the real installer, it reads the cluster's hosts once (its hosts map) and afterwards goes by
+     * what it reported itself; it reads them again only after a failed read or a refused report (found by the
+     * fidelity loop: polling the cluster with its hosts on every look was a request the real bootstrap never makes).
+     */
     async scanOnce() {
-        const { cluster } = await this.getCluster(true);
-        if (!cluster || this.sleeper.stopped)
-            return;
-        for (const other of cluster.hosts ?? []) {
-            if (!other.id || other.id === this.host.plan.id)
-                continue;
+        if (!this.scanHosts) {
+            const { cluster } = await this.getCluster(true);
+            if (!cluster || this.sleeper.stopped)
+                return;
+            this.scanHosts = (cluster.hosts ?? [])
+                .filter(h => h.id && h.id !== this.host.plan.id)
+                .map(host => ({ host, stage: host.progress?.current_stage ?? '' }));
+        }
+        for (const entry of this.scanHosts) {
+            const other = entry.host;
             const node = this.runtime.nodeState(other.id);
             if (node === 'none')
                 continue;
-            const stage = other.progress?.current_stage ?? '';
             const isWorker = other.role === 'worker';
-            if (!isWorker && node === 'ready' && !JOINED_OR_DONE.has(stage)) {
-                const status = await this.putOther(other, 'Joined');
-                if (status >= 200 && status < 300)
+            let report;
+            if (!isWorker && node === 'ready' && !JOINED_OR_DONE.has(entry.stage))
+                report = 'Joined';
+            else if (!isWorker && JOINED_OR_DONE.has(entry.stage))
+                this.joinedMasters.add(other.id);
+            else if (!isWorker && !DONE_OR_LATER.has(entry.stage))
+                report = 'Configuring';
+            else if (isWorker && !IGNITION_OR_LATER.has(entry.stage))
+                report = 'Waiting for ignition';
+            if (!report)
+                continue;
+            const status = await this.putOther(other, report);
+            if (status >= 200 && status < 300) {
+                entry.stage = report;
+                if (report === 'Joined')
                     this.joinedMasters.add(other.id);
             }
-            else if (!isWorker && JOINED_OR_DONE.has(stage)) {
-                this.joinedMasters.add(other.id);
-            }
-            else if (!isWorker && !DONE_OR_LATER.has(stage)) {
-                await this.putOther(other, 'Configuring');
-            }
-            else if (isWorker && !IGNITION_OR_LATER.has(stage)) {
-                await this.putOther(other, 'Waiting for ignition');
+            else {
+                // read the hosts again at the next look, as the real one does after a failed update
+                this.scanHosts = undefined;
+                return;
             }
         }
     }
+    /** Looks every controller_poll, the first time one interval after it started (the real loops are timers). */
     async scanLoop() {
         while (this.scanning && !this.sleeper.stopped) {
-            await this.scanOnce();
-            if (!this.scanning)
-                break;
             await this.scanSleeper.sleep(this.pollMs);
+            if (!this.scanning || this.sleeper.stopped)
+                break;
+            await this.scanOnce();
         }
     }
+    /**
+     * waitForControlPlane's two reads of the cluster without hosts: the vSphere credentials check, then the
+     * platform for the node wait.
+     */
+    async controlPlaneClusterReads() {
+        for (let i = 0; i < 2 && !this.sleeper.stopped; i++)
+            await this.getCluster(false);
+    }
+    /**
+     * The real installer looks for ready masters on a timer (waitForNodes: every 5 s, the first time 5 s after it
+     * began to wait), so it never goes on at once even when they are already there (found by the fidelity loop).
+     */
     async waitMastersJoined() {
         const needed = Math.max(1, Math.min(this.runtime.controlPlaneCount - 1, 2));
-        while (this.joinedMasters.size < needed && !this.sleeper.stopped) {
+        do {
             await this.sleeper.sleep(this.pollMs);
-        }
+        } while (this.joinedMasters.size < needed && !this.sleeper.stopped);
     }
+    /** The controller's ready event, on the real installer's 5 s ticker (first look after one tick). */
     async waitController() {
         const interval = Math.min(5000, this.pollMs);
-        while (!this.runtime.controllerReady && !this.sleeper.stopped) {
+        do {
             await this.sleeper.sleep(interval);
-        }
+        } while (!this.runtime.controllerReady && !this.sleeper.stopped);
     }
     async controllerLogs() {
         const target = {
