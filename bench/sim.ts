@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { setFlagsFromString } from 'node:v8'
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { Pool } from 'undici'
 import { createSimulator } from '../src/sim/index.js'
@@ -147,13 +147,25 @@ async function simChild(n: number): Promise<void> {
   const first = sim.store.host(firstSpec.ie, firstSpec.id)!
   hosts = []
   const heapKnown = heapAfterGc()
-  const breakdown = { inventory: 0, connectivity: 0, domains: 0, freeAddresses: 0, ntp: 0 }
+  if (process.env.BENCH_SIM_HEAPSNAPSHOT)
+    writeHeapSnapshot(join(process.env.BENCH_SIM_HEAPSNAPSHOT, `sim-${n}.heapsnapshot`))
+  // Each distinct text once: the simulator keeps texts equal across hosts (DNS, NTP, free addresses) once.
+  const texts = { inventory: new Set<string>(), connectivity: new Set<string>(), domains: new Set<string>() }
+  const more = { freeAddresses: new Set<string>(), ntp: new Set<string>() }
   for (const host of sim.store.allHosts()) {
-    breakdown.inventory += host.inventory.length
-    breakdown.connectivity += host.connectivity.length
-    breakdown.domains += host.domainResolutions.length
-    breakdown.freeAddresses += host.freeAddresses.length
-    breakdown.ntp += host.ntpSources.length
+    texts.inventory.add(host.inventory)
+    texts.connectivity.add(host.connectivity)
+    texts.domains.add(host.domainResolutions)
+    more.freeAddresses.add(host.freeAddresses)
+    more.ntp.add(host.ntpSources)
+  }
+  const length = (set: Set<string>): number => [...set].reduce((sum, text) => sum + text.length, 0)
+  const breakdown = {
+    inventory: length(texts.inventory),
+    connectivity: length(texts.connectivity),
+    domains: length(texts.domains),
+    freeAddresses: length(more.freeAddresses),
+    ntp: length(more.ntp)
   }
   await simulator.app.listen({ host: '127.0.0.1', port: 0 })
   const address = simulator.app.server.address()

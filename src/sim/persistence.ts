@@ -8,6 +8,7 @@ import { summarizeInventory } from './host/inventory.js'
 import { freeNetworksArgs } from './service/host-reset.js'
 import { attachHost } from './model/store.js'
 import { ClusterRecord, HOST_FIELDS, HostRecord, InfraEnvRecord } from './model/types.js'
+import { sharedText } from './core/stored-text.js'
 
 /**
  * The state file: JSON lines (a header, then one record per line), written to a temporary file and renamed, so
@@ -32,11 +33,18 @@ const CLUSTER_SKIP = new Set([
 ])
 const INFRA_ENV_SKIP = new Set(['hosts', 'id', 'createdAt'])
 
+const SHARED_HOST_FIELDS = new Set<string>(['statusInfo', 'ntpSources', 'domainResolutions', 'freeAddresses'])
+
 /** Copies persisted host fields back through the record's setters. */
 function assignHost(host: HostRecord, data: unknown): HostRecord {
   const values = data as Record<string, unknown>
   const target = host as unknown as Record<string, unknown>
-  for (const field of HOST_FIELDS) if (field in values) target[field] = values[field]
+  for (const field of HOST_FIELDS) {
+    if (!(field in values)) continue
+    const value = values[field]
+    // Texts many hosts share (DNS answers, NTP sources, status infos) are kept once, as when first stored.
+    target[field] = typeof value === 'string' && SHARED_HOST_FIELDS.has(field) ? sharedText(value) : value
+  }
   return host
 }
 

@@ -6,6 +6,7 @@ import { DeadlineQueue } from '../monitor/deadline-queue.js'
 import type { ResolvedOptions } from '../options.js'
 import { clusterDeadline, hostDeadline } from './deadlines.js'
 import type { SimHooks } from './hooks.js'
+import { keptText, sharedText } from './stored-text.js'
 
 /**
  * Everything the simulated service shares: options, the store, events, and the monitors' work queues (hosts and
@@ -57,7 +58,16 @@ export class SimContext {
     props: string | null = null
   ): void {
     this.events.add(
-      new SimEvent(this.now(), severity, name, message, host.clusterId, host.id, host.infraEnvId, props)
+      new SimEvent(
+        this.now(),
+        severity,
+        name,
+        keptText(message),
+        host.clusterId,
+        host.id,
+        host.infraEnvId,
+        props
+      )
     )
   }
 
@@ -90,7 +100,7 @@ export class SimContext {
   }
 
   clusterEvent(cluster: ClusterRecord, severity: Severity, name: string, message: string): void {
-    this.events.add(new SimEvent(this.now(), severity, name, message, cluster.id, null, null))
+    this.events.add(new SimEvent(this.now(), severity, name, keptText(message), cluster.id, null, null))
   }
 
   /** Moves a host to a status (or only updates its status info); returns whether the status changed. */
@@ -98,6 +108,7 @@ export class SimContext {
     const old = host.status
     if (old === status && host.statusInfo === info) return false
     const now = this.now()
+    info = sharedText(info)
     host.statusInfo = info
     host.updatedAt = now
     if (old === status) {
@@ -128,6 +139,7 @@ export class SimContext {
     const old = cluster.status
     if (old === status && cluster.statusInfo === info) return false
     const now = this.now()
+    info = sharedText(info)
     cluster.statusInfo = info
     cluster.updatedAt = now
     if (old === status) {

@@ -2,6 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 import { DeadlineQueue } from '../monitor/deadline-queue.js'
 import { cidrContainsText, cidrsOverlap, formatIp, networkOf, parseCidr, parseIp } from '../net/ip.js'
 import { decodeOutput } from './prune.js'
+import { EVENT_TEXT, EventLog, SimEvent } from '../events.js'
+import { sharedText } from './stored-text.js'
+import { HostRecord } from '../model/types.js'
 
 describe('DeadlineQueue', () => {
   it('pops due items in time order, once each, and skips entries superseded by an earlier arm', () => {
@@ -18,6 +21,89 @@ describe('DeadlineQueue', () => {
     expect(q.popDue(25)).toEqual([])
     expect(q.popDue(30).map(x => x.name)).toEqual(['a'])
     expect(a.queuedDeadline).toBe(0)
+  })
+
+  it('pops an item armed for a fractional time (deadlines are kept in whole milliseconds)', () => {
+    const q = new DeadlineQueue<HostRecord>()
+    const host = new HostRecord('h', 'ie', null, Date.now())
+    const at = Date.now() + 1000.4
+    q.arm(host, at)
+    expect(host.queuedDeadline).toBe(Math.ceil(at))
+    expect(q.popDue(at)).toEqual([])
+    expect(q.popDue(Math.ceil(at))).toEqual([host])
+    expect(host.queuedDeadline).toBe(0)
+  })
+})
+
+describe('EventLog', () => {
+  const t0 = Date.now()
+  const hostEvent = (i: number, cluster: string | null, host: string, ie: string): SimEvent =>
+    new SimEvent(
+      t0 + i,
+      'info',
+      'host_status_updated',
+      `name-${host}`,
+      cluster,
+      host,
+      ie,
+      null,
+      EVENT_TEXT.hostStatus,
+      'discovering',
+      i % 2 ? 'known' : 'insufficient',
+      `info ${i}`
+    )
+
+  it('gives back every field of the events it keeps, per cluster and per infra-env', () => {
+    const log = new EventLog(100)
+    log.add(hostEvent(1, 'c1', 'h1', 'ie1'))
+    log.add(new SimEvent(t0 + 2, 'warning', 'cluster_thing', 'raw message', 'c1', null, null, '{"a":1}'))
+    log.add(hostEvent(3, null, 'h2', 'ie2'))
+    const cluster = log.query({ clusterId: 'c1' }).events
+    expect(
+      cluster.map(e => [e.time, e.severity, e.name, e.message, e.clusterId, e.hostId, e.infraEnvId, e.props])
+    ).toEqual([
+      [
+        t0 + 1,
+        'info',
+        'host_status_updated',
+        'Host name-h1: updated status from discovering to known (info 1)',
+        'c1',
+        'h1',
+        'ie1',
+        null
+      ],
+      [t0 + 2, 'warning', 'cluster_thing', 'raw message', 'c1', null, null, '{"a":1}']
+    ])
+    expect(log.query({ infraEnvId: 'ie2' }).events.map(e => [e.message, e.clusterId])).toEqual([
+      ['Host name-h2: updated status from discovering to known (info 3)', null]
+    ])
+    expect(log.query({ infraEnvId: 'ie1' }).events.map(e => e.hostId)).toEqual(['h1'])
+    expect(log.total).toBe(3)
+  })
+
+  it('keeps the newest events of a scope when it overflows, and the total right', () => {
+    const log = new EventLog(20)
+    for (let i = 0; i < 37; i++) log.add(hostEvent(i, 'c1', `h${i}`, 'ie1'))
+    const kept = log.query({ clusterId: 'c1' }).events
+    expect(kept.length).toBe(log.total)
+    expect(kept.length).toBeLessThanOrEqual(36)
+    expect(kept.at(-1)!.hostId).toBe('h36')
+    expect(kept.map(e => e.time)).toEqual([...kept.map(e => e.time)].sort((a, b) => a - b))
+    expect(kept[0]!.message).toBe(
+      `Host name-${kept[0]!.hostId}: updated status from discovering to ${Number(kept[0]!.hostId!.slice(1)) % 2 ? 'known' : 'insufficient'} (info ${kept[0]!.hostId!.slice(1)})`
+    )
+    log.dropScope('c1')
+    expect(log.total).toBe(0)
+  })
+})
+
+describe('sharedText', () => {
+  it('keeps every text unchanged, equal texts included', () => {
+    const first = JSON.stringify({ domains: ['api.a.example.com', 'x'.repeat(100)] })
+    const again = JSON.stringify({ domains: ['api.a.example.com', 'x'.repeat(100)] })
+    expect(sharedText(first)).toBe(first)
+    expect(sharedText(again)).toBe(again)
+    expect(sharedText('')).toBe('')
   })
 })
 

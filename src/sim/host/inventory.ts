@@ -1,5 +1,6 @@
 import { compareVersions } from '../config/releases.js'
 import type { DiskSummary, InventorySummary, NicSummary } from '../model/types.js'
+import { sharedText } from '../core/stored-text.js'
 
 /** NIC types the service keeps unless ENABLE_VIRTUAL_INTERFACES is set. */
 const KEPT_NIC_TYPES = new Set(['physical', 'vlan', 'bond'])
@@ -100,13 +101,13 @@ export function summarizeInventory(raw: RawInventory, keepVirtualNics: boolean):
     const id = diskIdOf(d)
     return {
       id,
-      name: d.name ?? '',
-      path: d.path ?? (d.name ? `/dev/${d.name}` : ''),
+      name: sharedText(d.name ?? ''),
+      path: sharedText(d.path ?? (d.name ? `/dev/${d.name}` : '')),
       // One string when the agent sent the same value twice (id and by_id usually are).
       byId: d.by_id === id ? id : (d.by_id ?? ''),
-      byPath: d.by_path ?? '',
+      byPath: sharedText(d.by_path ?? ''),
       sizeBytes: d.size_bytes ?? 0,
-      driveType: d.drive_type ?? '',
+      driveType: sharedText(d.drive_type ?? ''),
       bootable: Boolean(d.bootable),
       removable: Boolean(d.removable),
       installationMedia: Boolean(d.is_installation_media),
@@ -114,16 +115,16 @@ export function summarizeInventory(raw: RawInventory, keepVirtualNics: boolean):
       agentReasons: reasons,
       agentVerdict: eligibility !== undefined && (eligibility.eligible !== undefined || reasons.length > 0),
       agentEligible: eligibility?.eligible ?? true,
-      hctl: d.hctl ?? '',
+      hctl: sharedText(d.hctl ?? ''),
       iscsiHostIp: d.iscsi?.host_ip_address ?? ''
     }
   })
   const nics: NicSummary[] = (raw.interfaces ?? [])
     .filter(n => keepVirtualNics || KEPT_NIC_TYPES.has(n.type ?? ''))
     .map(n => ({
-      name: n.name ?? '',
+      name: sharedText(n.name ?? ''),
       mac: n.mac_address ?? '',
-      type: n.type ?? '',
+      type: sharedText(n.type ?? ''),
       ipv4: n.ipv4_addresses?.length ? n.ipv4_addresses : NO_STRINGS,
       ipv6: n.ipv6_addresses?.length ? n.ipv6_addresses : NO_STRINGS
     }))
@@ -140,17 +141,17 @@ export function summarizeInventory(raw: RawInventory, keepVirtualNics: boolean):
   return {
     hostname: raw.hostname ?? '',
     cpuCount: raw.cpu?.count ?? 0,
-    architecture: raw.cpu?.architecture ?? '',
+    architecture: sharedText(raw.cpu?.architecture ?? ''),
     physicalBytes: raw.memory?.physical_bytes ?? 0,
-    memoryMethod: raw.memory?.physical_bytes_method ?? '',
+    memoryMethod: sharedText(raw.memory?.physical_bytes_method ?? ''),
     disks,
     nics,
     hasDefaultRoute,
-    productName: raw.system_vendor?.product_name ?? '',
-    manufacturer: raw.system_vendor?.manufacturer ?? '',
-    tpmVersion: raw.tpm_version ?? '',
+    productName: sharedText(raw.system_vendor?.product_name ?? ''),
+    manufacturer: sharedText(raw.system_vendor?.manufacturer ?? ''),
+    tpmVersion: sharedText(raw.tpm_version ?? ''),
     truncation,
-    bootDeviceType: raw.boot?.device_type ?? ''
+    bootDeviceType: sharedText(raw.boot?.device_type ?? '')
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type ClusterValidationOutcome
 } from '../validations/cluster-validations.js'
 import { passing, V } from '../validations/status.js'
+import { keptText } from '../core/stored-text.js'
 
 export const CLUSTER_INFO = {
   pendingForInput: 'User input required',
@@ -258,7 +259,7 @@ export function refreshCluster(sim: SimContext, cluster: ClusterRecord): boolean
         now >= cluster.preparationDueAt
       ) {
         cluster.lastPreparation = { status: 'success', reason: '' }
-        cluster.openshiftClusterId ||= randomUUID()
+        cluster.openshiftClusterId ||= keptText(randomUUID())
         cluster.updatedAt = now
         sim.clusterEvent(
           cluster,

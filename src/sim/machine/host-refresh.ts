@@ -1,5 +1,6 @@
 import type { SimContext } from '../core/context.js'
 import { EVENT_TEXT } from '../events.js'
+import { sharedText } from '../core/stored-text.js'
 import { isBeforeRebooting, stageTimeoutMs } from '../core/deadlines.js'
 import { chooseInstallationDisk, diskEligible } from '../host/inventory.js'
 import { hostVersion, minimumRequirements, roleRequirements } from '../host/requirements.js'
@@ -124,7 +125,7 @@ export function refreshHost(sim: SimContext, host: HostRecord): boolean {
   const outcome = evaluateHostValidations(sim, host, cluster, now)
   if (outcome.codes !== host.validations) {
     emitValidationEvents(sim, host, host.validations, outcome.codes)
-    host.validations = outcome.codes
+    host.validations = sharedText(outcome.codes)
     host.updatedAt = now
   }
   const gates = new Gates(outcome, cluster)

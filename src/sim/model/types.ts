@@ -150,6 +150,15 @@ export interface DiskSpeedResult {
 /** Times are stored relative to this epoch so they stay small integers (unboxed) in every host record. */
 export const TIME_EPOCH = Date.now()
 
+/**
+ * A time as an offset from TIME_EPOCH, typed as a 32-bit integer when it fits (±24 days), so V8 keeps the field
+ * unboxed; a time outside that range (a state file from long ago) stays a plain number.
+ */
+export function sinceEpoch(time: number): number {
+  const offset = time - TIME_EPOCH
+  return offset === (offset | 0) ? offset | 0 : offset
+}
+
 export type ImageStatus = {
   name: string
   result: string
@@ -251,7 +260,7 @@ export class HostRecord {
     public clusterId: string | null,
     createdAt: number
   ) {
-    const t = createdAt - TIME_EPOCH
+    const t = sinceEpoch(createdAt)
     this.tCreated = t
     this.tStatus = t
     this.tUpdated = t
@@ -274,25 +283,25 @@ export class HostRecord {
     return this.tStatus + TIME_EPOCH
   }
   set statusUpdatedAt(v: number) {
-    this.tStatus = v - TIME_EPOCH
+    this.tStatus = sinceEpoch(v)
   }
   get updatedAt(): number {
     return this.tUpdated + TIME_EPOCH
   }
   set updatedAt(v: number) {
-    this.tUpdated = v - TIME_EPOCH
+    this.tUpdated = sinceEpoch(v)
   }
   get registeredAt(): number {
     return this.tRegistered + TIME_EPOCH
   }
   set registeredAt(v: number) {
-    this.tRegistered = v - TIME_EPOCH
+    this.tRegistered = sinceEpoch(v)
   }
   get checkedInAt(): number {
     return this.tCheckedIn + TIME_EPOCH
   }
   set checkedInAt(v: number) {
-    this.tCheckedIn = v - TIME_EPOCH
+    this.tCheckedIn = sinceEpoch(v)
   }
   /** Scheduler bookkeeping: the deadline this host is queued for (0: not queued). */
   get queuedDeadline(): number {
@@ -300,7 +309,7 @@ export class HostRecord {
   }
   set queuedDeadline(v: number) {
     this.queued = v !== 0
-    this.tQueued = v === 0 ? 0 : v - TIME_EPOCH
+    this.tQueued = v === 0 ? 0 : sinceEpoch(v)
   }
 
   get requestedHostname(): string {

@@ -20,6 +20,8 @@ export class DeadlineQueue<T extends Schedulable> {
   /** Queues `item` for `at` unless it is already queued for an earlier (or the same) time. `at` 0 means never. */
   arm(item: T, at: number): void {
     if (at <= 0) return
+    // Whole milliseconds: items keep the deadline as a small integer (see HostRecord.queuedDeadline).
+    at = Math.ceil(at)
     if (item.queuedDeadline > 0 && item.queuedDeadline <= at) return
     item.queuedDeadline = at
     this.push(at, item)

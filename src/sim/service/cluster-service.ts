@@ -14,6 +14,7 @@ import {
 import { isIpText, parseCidr } from '../net/ip.js'
 import { refreshNow } from './host-service.js'
 import { checkPullSecret } from './pull-secret.js'
+import { keptText } from '../core/stored-text.js'
 
 export function getCluster(sim: SimContext, clusterId: string): ClusterRecord {
   const cluster = sim.store.clusters.get(clusterId)
@@ -221,7 +222,7 @@ export function registerCluster(
   const release = findReleaseImage(sim.opts.releaseImages, p.openshift_version, arch)
   if (!release) throw simError('UNSUPPORTED_VERSION', p.openshift_version, p.cpu_architecture ?? 'x86_64')
   const now = sim.now()
-  const cluster = new ClusterRecord(randomUUID(), now)
+  const cluster = new ClusterRecord(keptText(randomUUID()), now)
   cluster.openshiftVersion = release.version
   cluster.releaseImage = p.ocp_release_image || release.url
   cluster.cpuArchitecture = p.cpu_architecture ?? 'x86_64'
@@ -269,7 +270,7 @@ export function importCluster(
     ''
   const release = findReleaseImage(sim.opts.releaseImages, requested, 'x86_64')
   if (!release) throw simError('UNSUPPORTED_VERSION', requested, 'x86_64')
-  const cluster = new ClusterRecord(randomUUID(), sim.now())
+  const cluster = new ClusterRecord(keptText(randomUUID()), sim.now())
   cluster.kind = 'AddHostsCluster'
   cluster.status = 'adding-hosts'
   cluster.statusInfo = 'cluster is adding hosts to existing OCP cluster'

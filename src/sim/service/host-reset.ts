@@ -2,6 +2,7 @@ import type { SimContext } from '../core/context.js'
 import { networkOf, parseCidr } from '../net/ip.js'
 import { countHostname } from '../model/store.js'
 import type { HostRecord } from '../model/types.js'
+import { keptText, sharedText } from '../core/stored-text.js'
 
 /** REST mode: the host's IPv4 networks of /22 or smaller, as the free-network-addresses step arguments. */
 export function freeNetworksArgs(summary: HostRecord['inv']): string {
@@ -12,7 +13,7 @@ export function freeNetworksArgs(summary: HostRecord['inv']): string {
       if (net && net.prefix >= 22) nets.add(networkOf(a)!)
     }
   }
-  return nets.size ? `[${JSON.stringify(JSON.stringify([...nets]))}]` : ''
+  return nets.size ? sharedText(`[${JSON.stringify(JSON.stringify([...nets]))}]`) : ''
 }
 
 /** Replaces the inventory summary, keeping the cluster's hostname counts and cached step arguments right. */
@@ -24,7 +25,7 @@ export function setInventory(
 ): void {
   const cluster = sim.store.clusterOf(host)
   const before = host.hostname()
-  host.inventory = text
+  host.inventory = keptText(text)
   host.inv = summary
   host.freeNetworksArgs = freeNetworksArgs(summary)
   const after = host.hostname()

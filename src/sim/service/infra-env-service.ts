@@ -11,6 +11,7 @@ import { simError } from '../errors.js'
 import { InfraEnvRecord } from '../model/types.js'
 import { getInfraEnv } from './host-service.js'
 import { checkPullSecret } from './pull-secret.js'
+import { keptText } from '../core/stored-text.js'
 
 export interface InfraEnvParams {
   name?: string
@@ -62,7 +63,7 @@ export function registerInfraEnv(
   p: InfraEnvParams & { name: string; pull_secret: string }
 ): InfraEnvRecord {
   const now = sim.now()
-  const infraEnv = new InfraEnvRecord(randomUUID(), now)
+  const infraEnv = new InfraEnvRecord(keptText(randomUUID()), now)
   infraEnv.name = p.name
   const arch = p.cpu_architecture ?? 'x86_64'
   if (p.cluster_id) {

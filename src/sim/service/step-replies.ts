@@ -6,6 +6,7 @@ import { roleRequirements, minimumRequirements, hostVersion } from '../host/requ
 import { HOST_INFO } from '../machine/host-refresh.js'
 import { DISCOVERY_STATUSES, type HostRecord, type HostStatus } from '../model/types.js'
 import { setInventory } from './host-reset.js'
+import { keptText, sharedText } from '../core/stored-text.js'
 
 export interface StepReply {
   step_type?: string
@@ -146,7 +147,7 @@ export function applyStepReply(sim: SimContext, host: HostRecord, reply: StepRep
       const report = decode(type, output) as Record<string, unknown>
       const text = JSON.stringify(report)
       if (text === host.connectivity) return
-      host.connectivity = text
+      host.connectivity = keptText(text)
       host.updatedAt = now
       sim.markHostDirty(host)
       if (cluster) {
@@ -158,7 +159,7 @@ export function applyStepReply(sim: SimContext, host: HostRecord, reply: StepRep
     case 'free-network-addresses': {
       const text = JSON.stringify(decode(type, output))
       if (text === host.freeAddresses) return
-      host.freeAddresses = text
+      host.freeAddresses = sharedText(text)
       host.updatedAt = now
       if (cluster) sim.markClusterDirty(cluster)
       return
@@ -167,7 +168,7 @@ export function applyStepReply(sim: SimContext, host: HostRecord, reply: StepRep
       const parsed = decode(type, output) as { ntp_sources?: { source_state?: string }[] }
       const text = JSON.stringify(parsed.ntp_sources ?? [])
       if (text === host.ntpSources) return
-      host.ntpSources = text
+      host.ntpSources = sharedText(text)
       host.ntpSynced = (parsed.ntp_sources ?? []).some(s => s.source_state === 'synced')
       host.updatedAt = now
       sim.markHostDirty(host)
@@ -176,7 +177,7 @@ export function applyStepReply(sim: SimContext, host: HostRecord, reply: StepRep
     case 'domain-resolution': {
       const text = JSON.stringify(decode(type, output))
       if (text === host.domainResolutions) return
-      host.domainResolutions = text
+      host.domainResolutions = sharedText(text)
       host.updatedAt = now
       sim.markHostDirty(host)
       return
@@ -262,12 +263,12 @@ export function applyStepReply(sim: SimContext, host: HostRecord, reply: StepRep
       return
     }
     case 'api-vip-connectivity-check':
-      host.apiVipConnectivity = JSON.stringify(decode(type, output))
+      host.apiVipConnectivity = sharedText(JSON.stringify(decode(type, output)))
       host.updatedAt = now
       sim.markHostDirty(host)
       return
     case 'tang-connectivity-check':
-      host.tangConnectivity = JSON.stringify(decode(type, output))
+      host.tangConnectivity = sharedText(JSON.stringify(decode(type, output)))
       host.updatedAt = now
       sim.markHostDirty(host)
       return
