@@ -271,9 +271,12 @@ const UPGRADE_ALLOWED = new Set<HostStatus>([
   'known-unbound'
 ])
 
-/** `<type>-<8 hex digits>`, as the real service names steps. */
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+/** `<type>-<8 hex digits>`, as the real service names steps (a byte table: `toString(16)` costs more per poll). */
 function stepId(sim: SimContext, type: string): string {
-  return `${type}-${(Math.floor(sim.random() * 0x100000000) + 0x100000000).toString(16).slice(1)}`
+  const n = Math.floor(sim.random() * 0x100000000)
+  return `${type}-${HEX_BYTE[n >>> 24]!}${HEX_BYTE[(n >>> 16) & 255]!}${HEX_BYTE[(n >>> 8) & 255]!}${HEX_BYTE[n & 255]!}`
 }
 
 /**
