@@ -404,6 +404,51 @@ function clusterDeadline(sim, cluster) {
 
 /***/ }),
 
+/***/ 45966:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ keptText),
+/* harmony export */   b: () => (/* binding */ sharedText)
+/* harmony export */ });
+/**
+ * Texts the simulator keeps for a long time (stored step replies, status infos, event details).
+ *
+ * V8 returns `JSON.stringify` results and concatenations as trees of parts ("cons strings"); kept as they are,
+ * a 300-byte reply can cost three times its length. Flattening once, when the text is stored, keeps one
+ * contiguous copy. Texts that many hosts share (the same DNS answers, NTP sources and free addresses for every
+ * host of a cluster, the same status info) are also kept once: a bounded table of recent texts maps each text
+ * to its first copy. bench/sim.ts measures the effect.
+ */
+const SHARED_LIMIT = 8192;
+const recent = new Map();
+/** Makes V8 flatten `text` in place (number conversion reads the string as one sequence); costs one copy. */
+function flatten(text) {
+    void Number(text);
+}
+/** A text that is kept but rarely equal to another (an inventory, a connectivity report): flattened. */
+function keptText(text) {
+    if (text.length > 0)
+        flatten(text);
+    return text;
+}
+/** A text that is kept and often equal to other hosts' (DNS, NTP, free addresses, status info): shared. */
+function sharedText(text) {
+    if (text.length === 0)
+        return text;
+    const hit = recent.get(text);
+    if (hit !== undefined)
+        return hit;
+    flatten(text);
+    if (recent.size >= SHARED_LIMIT)
+        recent.delete(recent.keys().next().value);
+    recent.set(text, text);
+    return text;
+}
+//# sourceMappingURL=stored-text.js.map
+
+/***/ }),
+
 /***/ 18796:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -510,15 +555,15 @@ const EVENT_TEXT = {
     validationFailed: 3,
     registered: 4
 };
-/** (name, severity, template) triples; events keep the index, so the three cost one small integer. */
+/** (name, severity, template, b, c) tuples; events keep the index, so the five cost one small integer. */
 const KINDS = [];
 const KIND_INDEX = new Map();
-function kindOf(name, severity, text) {
-    const key = `${name}|${severity}|${text}`;
+function kindOf(name, severity, text, b, c) {
+    const key = `${name}|${severity}|${text}|${b}|${c}`;
     let index = KIND_INDEX.get(key);
     if (index === undefined) {
         index = KINDS.length;
-        KINDS.push({ name, severity, text });
+        KINDS.push({ name, severity, text, b, c });
         KIND_INDEX.set(key, index);
     }
     return index;
@@ -530,9 +575,9 @@ class SimEvent {
     clusterId;
     hostId;
     infraEnvId;
-    b;
-    c;
+    /** Milliseconds since EPOCH. */
     t;
+    /** Index into KINDS. */
     k;
     d;
     constructor(time, severity, name, 
@@ -542,11 +587,27 @@ class SimEvent {
         this.clusterId = clusterId;
         this.hostId = hostId;
         this.infraEnvId = infraEnvId;
-        this.b = b;
-        this.c = c;
-        this.t = time - EPOCH;
-        this.k = kindOf(name, severity, text);
+        const offset = time - EPOCH;
+        // A 32-bit integer when it fits (±24 days), so V8 keeps the field unboxed.
+        this.t = offset === (offset | 0) ? offset | 0 : offset;
+        this.k = kindOf(name, severity, text, b, c);
         this.d = text === EVENT_TEXT.raw ? (props ?? '') : d;
+    }
+    /** The event kept in a scope's columns, as EventLog stores it. */
+    static columns(e) {
+        return [e.t, e.k, e.a, e.d];
+    }
+    /** An event back from a scope's columns. */
+    static fromColumns(t, k, a, d, clusterId, hostId, infraEnvId) {
+        const e = Object.create(SimEvent.prototype);
+        e.t = t;
+        e.k = k;
+        e.a = a;
+        e.d = d;
+        e.clusterId = clusterId;
+        e.hostId = hostId;
+        e.infraEnvId = infraEnvId;
+        return e;
     }
     get time() {
         return this.t + EPOCH;
@@ -561,18 +622,65 @@ class SimEvent {
         return KINDS[this.k].text === EVENT_TEXT.raw && this.d ? this.d : null;
     }
     get message() {
-        switch (KINDS[this.k].text) {
+        const { text, b, c } = KINDS[this.k];
+        switch (text) {
             case EVENT_TEXT.hostStatus:
-                return `Host ${this.a}: updated status from ${this.b} to ${this.c} (${this.d})`;
+                return `Host ${this.a}: updated status from ${b} to ${c} (${this.d})`;
             case EVENT_TEXT.validationFixed:
-                return `Host ${this.a}: validation '${this.b}' is now fixed`;
+                return `Host ${this.a}: validation '${b}' is now fixed`;
             case EVENT_TEXT.validationFailed:
-                return `Host ${this.a}: validation '${this.b}' that used to succeed is now failing`;
+                return `Host ${this.a}: validation '${b}' that used to succeed is now failing`;
             case EVENT_TEXT.registered:
                 return `Host ${this.a}: Successfully registered`;
             default:
                 return this.a;
         }
+    }
+}
+/**
+ * One scope's events (a cluster's, or an infra-env's hosts without a cluster) in columns: one array slot per
+ * field instead of one object per event, which halves what the simulator keeps per event. The cluster id is the
+ * scope's own.
+ */
+class Scope {
+    clusterId;
+    times = [];
+    kinds = [];
+    firsts = [];
+    details = [];
+    hostIds = [];
+    infraEnvIds = [];
+    constructor(clusterId) {
+        this.clusterId = clusterId;
+    }
+    get length() {
+        return this.times.length;
+    }
+    push(event) {
+        const [t, k, a, d] = SimEvent.columns(event);
+        this.times.push(t);
+        this.kinds.push(k);
+        this.firsts.push(a);
+        this.details.push(d);
+        this.hostIds.push(event.hostId);
+        this.infraEnvIds.push(event.infraEnvId);
+    }
+    dropOldest(count) {
+        this.times.splice(0, count);
+        this.kinds.splice(0, count);
+        this.firsts.splice(0, count);
+        this.details.splice(0, count);
+        this.hostIds.splice(0, count);
+        this.infraEnvIds.splice(0, count);
+    }
+    at(i) {
+        return SimEvent.fromColumns(this.times[i], this.kinds[i], this.firsts[i], this.details[i], this.clusterId, this.hostIds[i], this.infraEnvIds[i]);
+    }
+    events() {
+        const out = new Array(this.length);
+        for (let i = 0; i < out.length; i++)
+            out[i] = this.at(i);
+        return out;
     }
 }
 class EventLog {
@@ -584,43 +692,43 @@ class EventLog {
     }
     add(event) {
         const key = event.clusterId ?? `ie:${event.infraEnvId ?? ''}`;
-        let list = this.scopes.get(key);
-        if (!list) {
-            list = [];
-            this.scopes.set(key, list);
+        let scope = this.scopes.get(key);
+        if (!scope) {
+            scope = new Scope(event.clusterId);
+            this.scopes.set(key, scope);
         }
-        list.push(event);
+        scope.push(event);
         this.total++;
-        if (list.length > this.perScope + Math.max(16, this.perScope >> 3)) {
-            const drop = list.length - this.perScope;
-            list.splice(0, drop);
+        if (scope.length > this.perScope + Math.max(16, this.perScope >> 3)) {
+            const drop = scope.length - this.perScope;
+            scope.dropOldest(drop);
             this.total -= drop;
         }
     }
     /** Drops a cluster's events (cluster deregistered). */
     dropScope(clusterId) {
-        const list = this.scopes.get(clusterId);
-        if (list)
-            this.total -= list.length;
+        const scope = this.scopes.get(clusterId);
+        if (scope)
+            this.total -= scope.length;
         this.scopes.delete(clusterId);
     }
     query(q) {
         let source;
         if (q.clusterId)
-            source = this.scopes.get(q.clusterId) ?? [];
+            source = this.scopes.get(q.clusterId)?.events() ?? [];
         else if (q.infraEnvId) {
-            source = [...(this.scopes.get(`ie:${q.infraEnvId}`) ?? [])];
-            for (const [key, list] of this.scopes) {
+            source = this.scopes.get(`ie:${q.infraEnvId}`)?.events() ?? [];
+            for (const [key, scope] of this.scopes) {
                 if (key.startsWith('ie:'))
                     continue;
-                for (const e of list)
-                    if (e.infraEnvId === q.infraEnvId && e.hostId)
-                        source.push(e);
+                for (let i = 0; i < scope.length; i++)
+                    if (scope.infraEnvIds[i] === q.infraEnvId && scope.hostIds[i])
+                        source.push(scope.at(i));
             }
             source.sort((a, b) => a.time - b.time);
         }
         else
-            source = [...this.scopes.values()].flat().sort((a, b) => a.time - b.time);
+            source = this.snapshot().sort((a, b) => a.time - b.time);
         const hostIds = q.hostIds?.length ? new Set(q.hostIds) : q.hostId ? new Set([q.hostId]) : undefined;
         const severities = q.severities?.length ? new Set(q.severities) : undefined;
         const needle = q.message?.toLowerCase();
@@ -635,7 +743,7 @@ class EventLog {
         return { events: ordered.slice(offset, offset + limit), total: filtered.length };
     }
     snapshot() {
-        return [...this.scopes.values()].flat();
+        return [...this.scopes.values()].flatMap(scope => scope.events());
     }
     restore(events) {
         for (const e of events.sort((a, b) => a.time - b.time))
@@ -718,6 +826,8 @@ function parseResolutions(text) {
 /* harmony export */ });
 /* unused harmony exports diskIdOf, serviceDiskReasons */
 /* harmony import */ var _config_releases_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43650);
+/* harmony import */ var _core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45966);
+
 
 /** NIC types the service keeps unless ENABLE_VIRTUAL_INTERFACES is set. */
 const KEPT_NIC_TYPES = new Set(['physical', 'vlan', 'bond']);
@@ -765,13 +875,13 @@ function summarizeInventory(raw, keepVirtualNics) {
         const id = diskIdOf(d);
         return {
             id,
-            name: d.name ?? '',
-            path: d.path ?? (d.name ? `/dev/${d.name}` : ''),
+            name: (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(d.name ?? ''),
+            path: (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(d.path ?? (d.name ? `/dev/${d.name}` : '')),
             // One string when the agent sent the same value twice (id and by_id usually are).
             byId: d.by_id === id ? id : (d.by_id ?? ''),
-            byPath: d.by_path ?? '',
+            byPath: (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(d.by_path ?? ''),
             sizeBytes: d.size_bytes ?? 0,
-            driveType: d.drive_type ?? '',
+            driveType: (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(d.drive_type ?? ''),
             bootable: Boolean(d.bootable),
             removable: Boolean(d.removable),
             installationMedia: Boolean(d.is_installation_media),
@@ -779,16 +889,16 @@ function summarizeInventory(raw, keepVirtualNics) {
             agentReasons: reasons,
             agentVerdict: eligibility !== undefined && (eligibility.eligible !== undefined || reasons.length > 0),
             agentEligible: eligibility?.eligible ?? true,
-            hctl: d.hctl ?? '',
+            hctl: (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(d.hctl ?? ''),
             iscsiHostIp: d.iscsi?.host_ip_address ?? ''
         };
     });
     const nics = (raw.interfaces ?? [])
         .filter(n => keepVirtualNics || KEPT_NIC_TYPES.has(n.type ?? ''))
         .map(n => ({
-        name: n.name ?? '',
+        name: (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(n.name ?? ''),
         mac: n.mac_address ?? '',
-        type: n.type ?? '',
+        type: (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(n.type ?? ''),
         ipv4: n.ipv4_addresses?.length ? n.ipv4_addresses : NO_STRINGS,
         ipv6: n.ipv6_addresses?.length ? n.ipv6_addresses : NO_STRINGS
     }));
@@ -801,17 +911,17 @@ function summarizeInventory(raw, keepVirtualNics) {
     return {
         hostname: raw.hostname ?? '',
         cpuCount: raw.cpu?.count ?? 0,
-        architecture: raw.cpu?.architecture ?? '',
+        architecture: (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(raw.cpu?.architecture ?? ''),
         physicalBytes: raw.memory?.physical_bytes ?? 0,
-        memoryMethod: raw.memory?.physical_bytes_method ?? '',
+        memoryMethod: (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(raw.memory?.physical_bytes_method ?? ''),
         disks,
         nics,
         hasDefaultRoute,
-        productName: raw.system_vendor?.product_name ?? '',
-        manufacturer: raw.system_vendor?.manufacturer ?? '',
-        tpmVersion: raw.tpm_version ?? '',
+        productName: (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(raw.system_vendor?.product_name ?? ''),
+        manufacturer: (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(raw.system_vendor?.manufacturer ?? ''),
+        tpmVersion: (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(raw.tpm_version ?? ''),
         truncation,
-        bootDeviceType: raw.boot?.device_type ?? ''
+        bootDeviceType: (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(raw.boot?.device_type ?? '')
     };
 }
 /**
@@ -1038,6 +1148,8 @@ class DeadlineQueue {
     arm(item, at) {
         if (at <= 0)
             return;
+        // Whole milliseconds: items keep the deadline as a small integer (see HostRecord.queuedDeadline).
+        at = Math.ceil(at);
         if (item.queuedDeadline > 0 && item.queuedDeadline <= at)
             return;
         item.queuedDeadline = at;
@@ -1108,7 +1220,10 @@ class DeadlineQueue {
 //# sourceMappingURL=deadline-queue.js.map
 // EXTERNAL MODULE: ./lib/sim/core/deadlines.js
 var deadlines = __webpack_require__(59454);
+// EXTERNAL MODULE: ./lib/sim/core/stored-text.js
+var stored_text = __webpack_require__(45966);
 ;// CONCATENATED MODULE: ./lib/sim/core/context.js
+
 
 
 
@@ -1153,14 +1268,14 @@ class SimContext {
         return host.hostname() || host.id;
     }
     hostEvent(host, severity, name, message, props = null) {
-        this.events.add(new sim_events/* SimEvent */.Cu(this.now(), severity, name, message, host.clusterId, host.id, host.infraEnvId, props));
+        this.events.add(new sim_events/* SimEvent */.Cu(this.now(), severity, name, (0,stored_text/* keptText */.G)(message), host.clusterId, host.id, host.infraEnvId, props));
     }
     /** A host event rendered from a template with shared strings (cheaper to keep than a message per host). */
     hostTemplateEvent(host, severity, name, text, b = '', c = '', d = '') {
         this.events.add(new sim_events/* SimEvent */.Cu(this.now(), severity, name, this.hostName(host), host.clusterId, host.id, host.infraEnvId, null, text, b, c, d));
     }
     clusterEvent(cluster, severity, name, message) {
-        this.events.add(new sim_events/* SimEvent */.Cu(this.now(), severity, name, message, cluster.id, null, null));
+        this.events.add(new sim_events/* SimEvent */.Cu(this.now(), severity, name, (0,stored_text/* keptText */.G)(message), cluster.id, null, null));
     }
     /** Moves a host to a status (or only updates its status info); returns whether the status changed. */
     setHostStatus(host, status, info) {
@@ -1168,6 +1283,7 @@ class SimContext {
         if (old === status && host.statusInfo === info)
             return false;
         const now = this.now();
+        info = (0,stored_text/* sharedText */.b)(info);
         host.statusInfo = info;
         host.updatedAt = now;
         if (old === status) {
@@ -1191,6 +1307,7 @@ class SimContext {
         if (old === status && cluster.statusInfo === info)
             return false;
         const now = this.now();
+        info = (0,stored_text/* sharedText */.b)(info);
         cluster.statusInfo = info;
         cluster.updatedAt = now;
         if (old === status) {
@@ -2217,6 +2334,7 @@ var host_reset = __webpack_require__(89923);
 
 
 
+
 /** Statuses in which an inventory reply is stored; elsewhere the real service answers 500 (§1.10). */
 const INVENTORY_STATUSES = new Set([
     'discovering',
@@ -2332,7 +2450,7 @@ function applyStepReply(sim, host, reply) {
             const text = JSON.stringify(report);
             if (text === host.connectivity)
                 return;
-            host.connectivity = text;
+            host.connectivity = (0,stored_text/* keptText */.G)(text);
             host.updatedAt = now;
             sim.markHostDirty(host);
             if (cluster) {
@@ -2345,7 +2463,7 @@ function applyStepReply(sim, host, reply) {
             const text = JSON.stringify(decode(type, output));
             if (text === host.freeAddresses)
                 return;
-            host.freeAddresses = text;
+            host.freeAddresses = (0,stored_text/* sharedText */.b)(text);
             host.updatedAt = now;
             if (cluster)
                 sim.markClusterDirty(cluster);
@@ -2356,7 +2474,7 @@ function applyStepReply(sim, host, reply) {
             const text = JSON.stringify(parsed.ntp_sources ?? []);
             if (text === host.ntpSources)
                 return;
-            host.ntpSources = text;
+            host.ntpSources = (0,stored_text/* sharedText */.b)(text);
             host.ntpSynced = (parsed.ntp_sources ?? []).some(s => s.source_state === 'synced');
             host.updatedAt = now;
             sim.markHostDirty(host);
@@ -2366,7 +2484,7 @@ function applyStepReply(sim, host, reply) {
             const text = JSON.stringify(decode(type, output));
             if (text === host.domainResolutions)
                 return;
-            host.domainResolutions = text;
+            host.domainResolutions = (0,stored_text/* sharedText */.b)(text);
             host.updatedAt = now;
             sim.markHostDirty(host);
             return;
@@ -2443,12 +2561,12 @@ function applyStepReply(sim, host, reply) {
             return;
         }
         case 'api-vip-connectivity-check':
-            host.apiVipConnectivity = JSON.stringify(decode(type, output));
+            host.apiVipConnectivity = (0,stored_text/* sharedText */.b)(JSON.stringify(decode(type, output)));
             host.updatedAt = now;
             sim.markHostDirty(host);
             return;
         case 'tang-connectivity-check':
-            host.tangConnectivity = JSON.stringify(decode(type, output));
+            host.tangConnectivity = (0,stored_text/* sharedText */.b)(JSON.stringify(decode(type, output)));
             host.updatedAt = now;
             sim.markHostDirty(host);
             return;
@@ -2817,9 +2935,11 @@ const UPGRADE_ALLOWED = new Set([
     'pending-for-input',
     'known-unbound'
 ]);
-/** `<type>-<8 hex digits>`, as the real service names steps. */
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** `<type>-<8 hex digits>`, as the real service names steps (a byte table: `toString(16)` costs more per poll). */
 function stepId(sim, type) {
-    return `${type}-${(Math.floor(sim.random() * 0x100000000) + 0x100000000).toString(16).slice(1)}`;
+    const n = Math.floor(sim.random() * 0x100000000);
+    return `${type}-${HEX_BYTE[n >>> 24]}${HEX_BYTE[(n >>> 16) & 255]}${HEX_BYTE[(n >>> 8) & 255]}${HEX_BYTE[n & 255]}`;
 }
 /**
  * The `steps` body of GET instructions, rendered to JSON text. Empty instruction lists are `null`, as the
@@ -3914,6 +4034,7 @@ var external_node_readline_ = __webpack_require__(80481);
 
 
 
+
 /**
  * The state file: JSON lines (a header, then one record per line), written to a temporary file and renamed, so
  * a crash mid-save keeps the previous state and 100k hosts never become one giant string. Derived data (parsed
@@ -3935,13 +4056,18 @@ const CLUSTER_SKIP = new Set([
     'createdAt'
 ]);
 const INFRA_ENV_SKIP = new Set(['hosts', 'id', 'createdAt']);
+const SHARED_HOST_FIELDS = new Set(['statusInfo', 'ntpSources', 'domainResolutions', 'freeAddresses']);
 /** Copies persisted host fields back through the record's setters. */
 function assignHost(host, data) {
     const values = data;
     const target = host;
-    for (const field of types/* HOST_FIELDS */.Rc)
-        if (field in values)
-            target[field] = values[field];
+    for (const field of types/* HOST_FIELDS */.Rc) {
+        if (!(field in values))
+            continue;
+        const value = values[field];
+        // Texts many hosts share (DNS answers, NTP sources, status infos) are kept once, as when first stored.
+        target[field] = typeof value === 'string' && SHARED_HOST_FIELDS.has(field) ? (0,stored_text/* sharedText */.b)(value) : value;
+    }
     return host;
 }
 function plain(record, skip) {
@@ -4245,6 +4371,8 @@ async function startSimulator(options = {}) {
 /* harmony import */ var _net_ip_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1022);
 /* harmony import */ var _validations_cluster_validations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(95263);
 /* harmony import */ var _validations_status_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98068);
+/* harmony import */ var _core_stored_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(45966);
+
 
 
 
@@ -4495,7 +4623,7 @@ function refreshCluster(sim, cluster) {
                 cluster.preparationDueAt &&
                 now >= cluster.preparationDueAt) {
                 cluster.lastPreparation = { status: 'success', reason: '' };
-                cluster.openshiftClusterId ||= (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
+                cluster.openshiftClusterId ||= (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_6__/* .keptText */ .G)((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)());
                 cluster.updatedAt = now;
                 sim.clusterEvent(cluster, 'info', 'cluster_prepare_installation_succeeded', 'Cluster was prepared successfully for installation');
             }
@@ -4606,11 +4734,13 @@ function hostNetworks(cluster) {
 /* harmony export */ });
 /* unused harmony export refreshInstallationDisk */
 /* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83906);
-/* harmony import */ var _core_deadlines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59454);
-/* harmony import */ var _host_inventory_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87722);
-/* harmony import */ var _host_requirements_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56016);
-/* harmony import */ var _validations_host_validations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81965);
-/* harmony import */ var _validations_status_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98068);
+/* harmony import */ var _core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45966);
+/* harmony import */ var _core_deadlines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59454);
+/* harmony import */ var _host_inventory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87722);
+/* harmony import */ var _host_requirements_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56016);
+/* harmony import */ var _validations_host_validations_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(81965);
+/* harmony import */ var _validations_status_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98068);
+
 
 
 
@@ -4639,30 +4769,30 @@ class Gates {
         this.cluster = cluster;
     }
     passes(id) {
-        const i = _validations_host_validations_js__WEBPACK_IMPORTED_MODULE_4__/* .HOST_VALIDATION_INDEX */ .y8.get(id);
+        const i = _validations_host_validations_js__WEBPACK_IMPORTED_MODULE_5__/* .HOST_VALIDATION_INDEX */ .y8.get(id);
         const code = this.outcome.codes[i];
-        return (code === _validations_status_js__WEBPACK_IMPORTED_MODULE_5__.V.absent ||
-            (0,_validations_status_js__WEBPACK_IMPORTED_MODULE_5__/* .passing */ .qO)(code ?? _validations_status_js__WEBPACK_IMPORTED_MODULE_5__.V.pending) ||
-            (0,_validations_host_validations_js__WEBPACK_IMPORTED_MODULE_4__/* .hostValidationIgnored */ .uR)(this.cluster, _validations_host_validations_js__WEBPACK_IMPORTED_MODULE_4__/* .HOST_VALIDATIONS */ .Ed[i]));
+        return (code === _validations_status_js__WEBPACK_IMPORTED_MODULE_6__.V.absent ||
+            (0,_validations_status_js__WEBPACK_IMPORTED_MODULE_6__/* .passing */ .qO)(code ?? _validations_status_js__WEBPACK_IMPORTED_MODULE_6__.V.pending) ||
+            (0,_validations_host_validations_js__WEBPACK_IMPORTED_MODULE_5__/* .hostValidationIgnored */ .uR)(this.cluster, _validations_host_validations_js__WEBPACK_IMPORTED_MODULE_5__/* .HOST_VALIDATIONS */ .Ed[i]));
     }
     all(gate, filter) {
-        return _validations_host_validations_js__WEBPACK_IMPORTED_MODULE_4__/* .HOST_VALIDATIONS */ .Ed.every((spec, i) => {
+        return _validations_host_validations_js__WEBPACK_IMPORTED_MODULE_5__/* .HOST_VALIDATIONS */ .Ed.every((spec, i) => {
             if (spec.gate !== gate || (filter && !filter(spec.id)))
                 return true;
             const code = this.outcome.codes[i];
-            return code === _validations_status_js__WEBPACK_IMPORTED_MODULE_5__.V.absent || (0,_validations_status_js__WEBPACK_IMPORTED_MODULE_5__/* .passing */ .qO)(code) || (0,_validations_host_validations_js__WEBPACK_IMPORTED_MODULE_4__/* .hostValidationIgnored */ .uR)(this.cluster, spec);
+            return code === _validations_status_js__WEBPACK_IMPORTED_MODULE_6__.V.absent || (0,_validations_status_js__WEBPACK_IMPORTED_MODULE_6__/* .passing */ .qO)(code) || (0,_validations_host_validations_js__WEBPACK_IMPORTED_MODULE_5__/* .hostValidationIgnored */ .uR)(this.cluster, spec);
         });
     }
     /** Messages of failing (not pending) validations of a gate; pending ones when nothing fails. */
     messages(gate, filter) {
-        const pick = (codes) => _validations_host_validations_js__WEBPACK_IMPORTED_MODULE_4__/* .HOST_VALIDATIONS */ .Ed.flatMap((spec, i) => spec.gate === gate &&
+        const pick = (codes) => _validations_host_validations_js__WEBPACK_IMPORTED_MODULE_5__/* .HOST_VALIDATIONS */ .Ed.flatMap((spec, i) => spec.gate === gate &&
             (!filter || filter(spec.id)) &&
             codes.includes(this.outcome.codes[i]) &&
-            !(0,_validations_host_validations_js__WEBPACK_IMPORTED_MODULE_4__/* .hostValidationIgnored */ .uR)(this.cluster, spec)
+            !(0,_validations_host_validations_js__WEBPACK_IMPORTED_MODULE_5__/* .hostValidationIgnored */ .uR)(this.cluster, spec)
             ? [this.outcome.messages[i]]
             : []);
-        const failing = pick([_validations_status_js__WEBPACK_IMPORTED_MODULE_5__.V.failure, _validations_status_js__WEBPACK_IMPORTED_MODULE_5__.V.error]);
-        return (failing.length ? failing : pick([_validations_status_js__WEBPACK_IMPORTED_MODULE_5__.V.pending])).join(' ; ');
+        const failing = pick([_validations_status_js__WEBPACK_IMPORTED_MODULE_6__.V.failure, _validations_status_js__WEBPACK_IMPORTED_MODULE_6__.V.error]);
+        return (failing.length ? failing : pick([_validations_status_js__WEBPACK_IMPORTED_MODULE_6__.V.pending])).join(' ; ');
     }
 }
 const MIN_UNBOUND = new Set(['has-min-cpu-cores', 'has-min-valid-disks', 'has-min-memory']);
@@ -4672,11 +4802,11 @@ function refreshInstallationDisk(sim, host, cluster) {
     if (!inv)
         return;
     const size = cluster
-        ? (0,_host_requirements_js__WEBPACK_IMPORTED_MODULE_3__/* .roleRequirements */ .fl)(sim, host, cluster).disk_size_gb
-        : (0,_host_requirements_js__WEBPACK_IMPORTED_MODULE_3__/* .minimumRequirements */ .hR)(sim, host, cluster).disk_size_gb;
-    const version = (0,_host_requirements_js__WEBPACK_IMPORTED_MODULE_3__/* .hostVersion */ .Z)(sim, host, cluster);
+        ? (0,_host_requirements_js__WEBPACK_IMPORTED_MODULE_4__/* .roleRequirements */ .fl)(sim, host, cluster).disk_size_gb
+        : (0,_host_requirements_js__WEBPACK_IMPORTED_MODULE_4__/* .minimumRequirements */ .hR)(sim, host, cluster).disk_size_gb;
+    const version = (0,_host_requirements_js__WEBPACK_IMPORTED_MODULE_4__/* .hostVersion */ .Z)(sim, host, cluster);
     const arch = inv.architecture || cluster?.cpuArchitecture || 'x86_64';
-    const chosen = (0,_host_inventory_js__WEBPACK_IMPORTED_MODULE_2__/* .chooseInstallationDisk */ .tc)(inv.disks.filter(d => (0,_host_inventory_js__WEBPACK_IMPORTED_MODULE_2__/* .diskEligible */ .nv)(d, size, version, arch)), host.userDiskId);
+    const chosen = (0,_host_inventory_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseInstallationDisk */ .tc)(inv.disks.filter(d => (0,_host_inventory_js__WEBPACK_IMPORTED_MODULE_3__/* .diskEligible */ .nv)(d, size, version, arch)), host.userDiskId);
     const id = chosen?.id ?? '';
     const path = chosen ? chosen.path || `/dev/${chosen.name}` : '';
     if (id !== host.installationDiskId || path !== host.installationDiskPath) {
@@ -4691,15 +4821,15 @@ function emitValidationEvents(sim, host, before, after) {
     for (let i = 0; i < after.length; i++) {
         const was = before[i];
         const now = after[i];
-        if (was === now || was === _validations_status_js__WEBPACK_IMPORTED_MODULE_5__.V.absent || now === _validations_status_js__WEBPACK_IMPORTED_MODULE_5__.V.absent)
+        if (was === now || was === _validations_status_js__WEBPACK_IMPORTED_MODULE_6__.V.absent || now === _validations_status_js__WEBPACK_IMPORTED_MODULE_6__.V.absent)
             continue;
-        const wasBad = was === _validations_status_js__WEBPACK_IMPORTED_MODULE_5__.V.failure || was === _validations_status_js__WEBPACK_IMPORTED_MODULE_5__.V.error;
-        const nowBad = now === _validations_status_js__WEBPACK_IMPORTED_MODULE_5__.V.failure || now === _validations_status_js__WEBPACK_IMPORTED_MODULE_5__.V.error;
-        const id = _validations_host_validations_js__WEBPACK_IMPORTED_MODULE_4__/* .HOST_VALIDATIONS */ .Ed[i].id;
-        if (wasBad && (0,_validations_status_js__WEBPACK_IMPORTED_MODULE_5__/* .passing */ .qO)(now)) {
+        const wasBad = was === _validations_status_js__WEBPACK_IMPORTED_MODULE_6__.V.failure || was === _validations_status_js__WEBPACK_IMPORTED_MODULE_6__.V.error;
+        const nowBad = now === _validations_status_js__WEBPACK_IMPORTED_MODULE_6__.V.failure || now === _validations_status_js__WEBPACK_IMPORTED_MODULE_6__.V.error;
+        const id = _validations_host_validations_js__WEBPACK_IMPORTED_MODULE_5__/* .HOST_VALIDATIONS */ .Ed[i].id;
+        if (wasBad && (0,_validations_status_js__WEBPACK_IMPORTED_MODULE_6__/* .passing */ .qO)(now)) {
             sim.hostTemplateEvent(host, 'info', 'host_validation_fixed', _events_js__WEBPACK_IMPORTED_MODULE_0__/* .EVENT_TEXT */ .Fz.validationFixed, id);
         }
-        else if ((0,_validations_status_js__WEBPACK_IMPORTED_MODULE_5__/* .passing */ .qO)(was) && nowBad) {
+        else if ((0,_validations_status_js__WEBPACK_IMPORTED_MODULE_6__/* .passing */ .qO)(was) && nowBad) {
             sim.hostTemplateEvent(host, 'warning', 'host_validation_failed', _events_js__WEBPACK_IMPORTED_MODULE_0__/* .EVENT_TEXT */ .Fz.validationFailed, id);
         }
     }
@@ -4710,10 +4840,10 @@ function refreshHost(sim, host) {
     const cluster = sim.store.clusterOf(host);
     const now = sim.now();
     refreshInstallationDisk(sim, host, cluster);
-    const outcome = (0,_validations_host_validations_js__WEBPACK_IMPORTED_MODULE_4__/* .evaluateHostValidations */ .I7)(sim, host, cluster, now);
+    const outcome = (0,_validations_host_validations_js__WEBPACK_IMPORTED_MODULE_5__/* .evaluateHostValidations */ .I7)(sim, host, cluster, now);
     if (outcome.codes !== host.validations) {
         emitValidationEvents(sim, host, host.validations, outcome.codes);
-        host.validations = outcome.codes;
+        host.validations = (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(outcome.codes);
         host.updatedAt = now;
     }
     const gates = new Gates(outcome, cluster);
@@ -4808,7 +4938,7 @@ function applyRules(sim, host, cluster, gates, connected, now) {
         case 'installing-in-progress': {
             if (cluster?.status === 'error')
                 return set('error', HOST_INFO.clusterFailed);
-            if ((0,_core_deadlines_js__WEBPACK_IMPORTED_MODULE_1__/* .isBeforeRebooting */ .BW)(host) && !connected)
+            if ((0,_core_deadlines_js__WEBPACK_IMPORTED_MODULE_2__/* .isBeforeRebooting */ .BW)(host) && !connected)
                 return set('error', 'Host failed to install due to timeout while connecting to host');
             const progress = host.progress;
             if (progress) {
@@ -4820,7 +4950,7 @@ function applyRules(sim, host, cluster, gates, connected, now) {
                         'Waiting for bootkube',
                         'Rebooting'
                     ].includes(stage);
-                const limit = (0,_core_deadlines_js__WEBPACK_IMPORTED_MODULE_1__/* .stageTimeoutMs */ .me)(sim, stage, Boolean(cluster?.isSingleNode()));
+                const limit = (0,_core_deadlines_js__WEBPACK_IMPORTED_MODULE_2__/* .stageTimeoutMs */ .me)(sim, stage, Boolean(cluster?.isSingleNode()));
                 if (!exempt && now - progress.stageUpdatedAt > limit) {
                     if (stage === 'Rebooting') {
                         return set('installing-pending-user-action', 'Host timed out when pulling the configuration files. Verify in the host console that the host boots from the OpenShift installation disk and has network access to the cluster API. The installation will resume once the host successfully boots and can access the cluster API');
@@ -5010,7 +5140,7 @@ function countHostname(cluster, hostname, delta) {
 /* harmony export */   Rc: () => (/* binding */ HOST_FIELDS),
 /* harmony export */   a6: () => (/* binding */ DISCOVERY_STATUSES)
 /* harmony export */ });
-/* unused harmony exports INSTALLING_STATUSES, TIME_EPOCH */
+/* unused harmony exports INSTALLING_STATUSES, TIME_EPOCH, sinceEpoch */
 const UNBOUND_STATUSES = new Set([
     'known-unbound',
     'disconnected-unbound',
@@ -5036,6 +5166,14 @@ const INSTALLING_STATUSES = new Set([
 ]);
 /** Times are stored relative to this epoch so they stay small integers (unboxed) in every host record. */
 const TIME_EPOCH = Date.now();
+/**
+ * A time as an offset from TIME_EPOCH, typed as a 32-bit integer when it fits (±24 days), so V8 keeps the field
+ * unboxed; a time outside that range (a state file from long ago) stays a plain number.
+ */
+function sinceEpoch(time) {
+    const offset = time - TIME_EPOCH;
+    return offset === (offset | 0) ? offset | 0 : offset;
+}
 /** Host fields most hosts never set, allocated on first write (keeps the common host small). */
 class HostExtras {
     requestedHostname = '';
@@ -5126,7 +5264,7 @@ class HostRecord {
         this.id = id;
         this.infraEnvId = infraEnvId;
         this.clusterId = clusterId;
-        const t = createdAt - TIME_EPOCH;
+        const t = sinceEpoch(createdAt);
         this.tCreated = t;
         this.tStatus = t;
         this.tUpdated = t;
@@ -5146,25 +5284,25 @@ class HostRecord {
         return this.tStatus + TIME_EPOCH;
     }
     set statusUpdatedAt(v) {
-        this.tStatus = v - TIME_EPOCH;
+        this.tStatus = sinceEpoch(v);
     }
     get updatedAt() {
         return this.tUpdated + TIME_EPOCH;
     }
     set updatedAt(v) {
-        this.tUpdated = v - TIME_EPOCH;
+        this.tUpdated = sinceEpoch(v);
     }
     get registeredAt() {
         return this.tRegistered + TIME_EPOCH;
     }
     set registeredAt(v) {
-        this.tRegistered = v - TIME_EPOCH;
+        this.tRegistered = sinceEpoch(v);
     }
     get checkedInAt() {
         return this.tCheckedIn + TIME_EPOCH;
     }
     set checkedInAt(v) {
-        this.tCheckedIn = v - TIME_EPOCH;
+        this.tCheckedIn = sinceEpoch(v);
     }
     /** Scheduler bookkeeping: the deadline this host is queued for (0: not queued). */
     get queuedDeadline() {
@@ -5172,7 +5310,7 @@ class HostRecord {
     }
     set queuedDeadline(v) {
         this.queued = v !== 0;
-        this.tQueued = v === 0 ? 0 : v - TIME_EPOCH;
+        this.tQueued = v === 0 ? 0 : sinceEpoch(v);
     }
     get requestedHostname() {
         return this.ro.requestedHostname;
@@ -5628,6 +5766,8 @@ function isIpText(text) {
 /* harmony import */ var _net_ip_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1022);
 /* harmony import */ var _host_service_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(44591);
 /* harmony import */ var _pull_secret_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(43765);
+/* harmony import */ var _core_stored_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(45966);
+
 
 
 
@@ -5788,7 +5928,7 @@ function registerCluster(sim, p) {
     if (!release)
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .simError */ .I_)('UNSUPPORTED_VERSION', p.openshift_version, p.cpu_architecture ?? 'x86_64');
     const now = sim.now();
-    const cluster = new _model_types_js__WEBPACK_IMPORTED_MODULE_5__/* .ClusterRecord */ .ED((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(), now);
+    const cluster = new _model_types_js__WEBPACK_IMPORTED_MODULE_5__/* .ClusterRecord */ .ED((0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_9__/* .keptText */ .G)((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()), now);
     cluster.openshiftVersion = release.version;
     cluster.releaseImage = p.ocp_release_image || release.url;
     cluster.cpuArchitecture = p.cpu_architecture ?? 'x86_64';
@@ -5826,7 +5966,7 @@ function importCluster(sim, p) {
     const release = (0,_config_releases_js__WEBPACK_IMPORTED_MODULE_1__/* .findReleaseImage */ .CU)(sim.opts.releaseImages, requested, 'x86_64');
     if (!release)
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .simError */ .I_)('UNSUPPORTED_VERSION', requested, 'x86_64');
-    const cluster = new _model_types_js__WEBPACK_IMPORTED_MODULE_5__/* .ClusterRecord */ .ED((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(), sim.now());
+    const cluster = new _model_types_js__WEBPACK_IMPORTED_MODULE_5__/* .ClusterRecord */ .ED((0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_9__/* .keptText */ .G)((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()), sim.now());
     cluster.kind = 'AddHostsCluster';
     cluster.status = 'adding-hosts';
     cluster.statusInfo = 'cluster is adding hosts to existing OCP cluster';
@@ -6055,7 +6195,9 @@ function setIgnoredValidations(sim, cluster, body) {
 /* harmony export */   sJ: () => (/* binding */ clearClusterData)
 /* harmony export */ });
 /* harmony import */ var _net_ip_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1022);
-/* harmony import */ var _model_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4900);
+/* harmony import */ var _model_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4900);
+/* harmony import */ var _core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45966);
+
 
 
 /** REST mode: the host's IPv4 networks of /22 or smaller, as the free-network-addresses step arguments. */
@@ -6068,20 +6210,20 @@ function freeNetworksArgs(summary) {
                 nets.add((0,_net_ip_js__WEBPACK_IMPORTED_MODULE_0__/* .networkOf */ .Af)(a));
         }
     }
-    return nets.size ? `[${JSON.stringify(JSON.stringify([...nets]))}]` : '';
+    return nets.size ? (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedText */ .b)(`[${JSON.stringify(JSON.stringify([...nets]))}]`) : '';
 }
 /** Replaces the inventory summary, keeping the cluster's hostname counts and cached step arguments right. */
 function setInventory(sim, host, text, summary) {
     const cluster = sim.store.clusterOf(host);
     const before = host.hostname();
-    host.inventory = text;
+    host.inventory = (0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_1__/* .keptText */ .G)(text);
     host.inv = summary;
     host.freeNetworksArgs = freeNetworksArgs(summary);
     const after = host.hostname();
     if (cluster) {
         if (before !== after) {
-            (0,_model_store_js__WEBPACK_IMPORTED_MODULE_1__/* .countHostname */ .nJ)(cluster, before, -1);
-            (0,_model_store_js__WEBPACK_IMPORTED_MODULE_1__/* .countHostname */ .nJ)(cluster, after, 1);
+            (0,_model_store_js__WEBPACK_IMPORTED_MODULE_2__/* .countHostname */ .nJ)(cluster, before, -1);
+            (0,_model_store_js__WEBPACK_IMPORTED_MODULE_2__/* .countHostname */ .nJ)(cluster, after, 1);
             // hostname-unique depends on every host's name.
             sim.markClusterHostsDirty(cluster);
         }
@@ -6629,6 +6771,8 @@ function deregisterHost(sim, host) {
 /* harmony import */ var _model_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21876);
 /* harmony import */ var _host_service_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44591);
 /* harmony import */ var _pull_secret_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(43765);
+/* harmony import */ var _core_stored_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(45966);
+
 
 
 
@@ -6664,7 +6808,7 @@ function applyCommon(infraEnv, p) {
 /** `POST /v2/infra-envs` (201). */
 function registerInfraEnv(sim, p) {
     const now = sim.now();
-    const infraEnv = new _model_types_js__WEBPACK_IMPORTED_MODULE_3__/* .InfraEnvRecord */ .BW((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(), now);
+    const infraEnv = new _model_types_js__WEBPACK_IMPORTED_MODULE_3__/* .InfraEnvRecord */ .BW((0,_core_stored_text_js__WEBPACK_IMPORTED_MODULE_6__/* .keptText */ .G)((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()), now);
     infraEnv.name = p.name;
     const arch = p.cpu_architecture ?? 'x86_64';
     if (p.cluster_id) {
