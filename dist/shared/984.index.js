@@ -4056,7 +4056,13 @@ const CLUSTER_SKIP = new Set([
     'createdAt'
 ]);
 const INFRA_ENV_SKIP = new Set(['hosts', 'id', 'createdAt']);
-const SHARED_HOST_FIELDS = new Set(['statusInfo', 'ntpSources', 'domainResolutions', 'freeAddresses']);
+const SHARED_HOST_FIELDS = new Set([
+    'statusInfo',
+    'validations',
+    'ntpSources',
+    'domainResolutions',
+    'freeAddresses'
+]);
 /** Copies persisted host fields back through the record's setters. */
 function assignHost(host, data) {
     const values = data;

@@ -33,7 +33,13 @@ const CLUSTER_SKIP = new Set([
 ])
 const INFRA_ENV_SKIP = new Set(['hosts', 'id', 'createdAt'])
 
-const SHARED_HOST_FIELDS = new Set<string>(['statusInfo', 'ntpSources', 'domainResolutions', 'freeAddresses'])
+const SHARED_HOST_FIELDS = new Set<string>([
+  'statusInfo',
+  'validations',
+  'ntpSources',
+  'domainResolutions',
+  'freeAddresses'
+])
 
 /** Copies persisted host fields back through the record's setters. */
 function assignHost(host: HostRecord, data: unknown): HostRecord {
