@@ -547,6 +547,13 @@ function errorBody(status, reason) {
 /* harmony export */   Fz: () => (/* binding */ EVENT_TEXT),
 /* harmony export */   vu: () => (/* binding */ EventLog)
 /* harmony export */ });
+/* harmony import */ var _model_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21876);
+/**
+ * Events per cluster (and per infra-env for hosts without a cluster), as `GET /v2/events` lists them. Each
+ * scope keeps its newest `perScope` events; ids are shared string references, so an event costs little more
+ * than its message.
+ */
+
 /** Message templates: events keep references to shared strings and render the text when listed. */
 const EVENT_TEXT = {
     raw: 0,
@@ -568,14 +575,12 @@ function kindOf(name, severity, text, b, c) {
     }
     return index;
 }
-/** Times are kept relative to this epoch so they stay small integers (no boxed number per event). */
-const EPOCH = Date.now();
 class SimEvent {
     a;
     clusterId;
     hostId;
     infraEnvId;
-    /** Milliseconds since EPOCH. */
+    /** Milliseconds since TIME_EPOCH (a small integer: no boxed number per event). */
     t;
     /** Index into KINDS. */
     k;
@@ -587,9 +592,7 @@ class SimEvent {
         this.clusterId = clusterId;
         this.hostId = hostId;
         this.infraEnvId = infraEnvId;
-        const offset = time - EPOCH;
-        // A 32-bit integer when it fits (±24 days), so V8 keeps the field unboxed.
-        this.t = offset === (offset | 0) ? offset | 0 : offset;
+        this.t = (0,_model_types_js__WEBPACK_IMPORTED_MODULE_0__/* .sinceEpoch */ .mf)(time);
         this.k = kindOf(name, severity, text, b, c);
         this.d = text === EVENT_TEXT.raw ? (props ?? '') : d;
     }
@@ -610,7 +613,7 @@ class SimEvent {
         return e;
     }
     get time() {
-        return this.t + EPOCH;
+        return this.t + _model_types_js__WEBPACK_IMPORTED_MODULE_0__/* .TIME_EPOCH */ .sA;
     }
     get severity() {
         return KINDS[this.k].severity;
@@ -5144,9 +5147,11 @@ function countHostname(cluster, hostname, delta) {
 /* harmony export */   ED: () => (/* binding */ ClusterRecord),
 /* harmony export */   KD: () => (/* binding */ HostRecord),
 /* harmony export */   Rc: () => (/* binding */ HOST_FIELDS),
-/* harmony export */   a6: () => (/* binding */ DISCOVERY_STATUSES)
+/* harmony export */   a6: () => (/* binding */ DISCOVERY_STATUSES),
+/* harmony export */   mf: () => (/* binding */ sinceEpoch),
+/* harmony export */   sA: () => (/* binding */ TIME_EPOCH)
 /* harmony export */ });
-/* unused harmony exports INSTALLING_STATUSES, TIME_EPOCH, sinceEpoch */
+/* unused harmony export INSTALLING_STATUSES */
 const UNBOUND_STATUSES = new Set([
     'known-unbound',
     'disconnected-unbound',

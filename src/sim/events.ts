@@ -3,6 +3,8 @@
  * scope keeps its newest `perScope` events; ids are shared string references, so an event costs little more
  * than its message.
  */
+import { sinceEpoch, TIME_EPOCH } from './model/types.js'
+
 export type Severity = 'info' | 'warning' | 'error' | 'critical'
 
 /** Message templates: events keep references to shared strings and render the text when listed. */
@@ -40,11 +42,8 @@ function kindOf(name: string, severity: Severity, text: EventText, b: string, c:
   return index
 }
 
-/** Times are kept relative to this epoch so they stay small integers (no boxed number per event). */
-const EPOCH = Date.now()
-
 export class SimEvent {
-  /** Milliseconds since EPOCH. */
+  /** Milliseconds since TIME_EPOCH (a small integer: no boxed number per event). */
   private readonly t: number
   /** Index into KINDS. */
   private readonly k: number
@@ -65,9 +64,7 @@ export class SimEvent {
     c = '',
     d = ''
   ) {
-    const offset = time - EPOCH
-    // A 32-bit integer when it fits (±24 days), so V8 keeps the field unboxed.
-    this.t = offset === (offset | 0) ? offset | 0 : offset
+    this.t = sinceEpoch(time)
     this.k = kindOf(name, severity, text, b, c)
     this.d = text === EVENT_TEXT.raw ? (props ?? '') : d
   }
@@ -104,7 +101,7 @@ export class SimEvent {
   }
 
   get time(): number {
-    return this.t + EPOCH
+    return this.t + TIME_EPOCH
   }
 
   get severity(): Severity {
